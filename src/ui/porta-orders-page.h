@@ -1,0 +1,16 @@
+/* porta-orders-page.h
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PORTA_TYPE_ORDERS_PAGE (porta_orders_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PortaOrdersPage, porta_orders_page, PORTA, ORDERS_PAGE, AdwBin)
+
+G_END_DECLS

@@ -1,0 +1,245 @@
+/* test-window.c — the main window: pages, accelerators, state, lifetime
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "porta-test-utils.h"
+#include "porta-window.h"
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+first_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = first_label (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GSettings *
+new_settings (void)
+{
+  /* GSETTINGS_BACKEND=memory (tests/meson.build): nothing leaves the test */
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "selected-page");
+  return g_steal_pointer (&settings);
+}
+
+static PortaWindow *
+new_window (GSettings *settings)
+{
+  PortaWindow *window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, NULL);
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (PortaWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_presented (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window = new_window (settings);
+  GtkWidget *voice, *orders;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  voice = find_by_name (GTK_WIDGET (window), "voice");
+  orders = find_by_name (GTK_WIDGET (window), "port-orders");
+  g_assert_true (GTK_IS_LIST_BOX_ROW (voice));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (orders));
+  g_assert_true (gtk_widget_get_mapped (voice));
+  g_assert_true (gtk_widget_get_mapped (orders));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
+
+  destroy_window (window);
+}
+
+static void
+test_window_switch_by_row (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window = new_window (settings);
+  GtkWidget *orders = find_by_name (GTK_WIDGET (window), "port-orders");
+  GtkWidget *voice = find_by_name (GTK_WIDGET (window), "voice");
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (orders));
+
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (orders));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (orders));
+
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (voice));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
+
+  /* the choice is kept for the next start */
+  g_assert_cmpstr (g_settings_get_string (settings, "selected-page"), ==, "voice");
+  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (orders));
+  g_assert_cmpstr (g_settings_get_string (settings, "selected-page"), ==, "port-orders");
+
+  destroy_window (window);
+}
+
+/* Finds the shortcut the window answers to for @keyval with Control and
+ * runs its action, as pressing the keys would. */
+static gboolean
+press_accelerator (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_window_switch_by_accelerator (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window = new_window (settings);
+
+  g_assert_true (press_accelerator (GTK_WIDGET (window), GDK_KEY_2));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
+  g_assert_true (press_accelerator (GTK_WIDGET (window), GDK_KEY_1));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
+
+  destroy_window (window);
+}
+
+static void
+test_window_restores_page (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window;
+
+  g_settings_set_string (settings, "selected-page", "port-orders");
+  window = new_window (settings);
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
+  destroy_window (window);
+
+  g_settings_set_string (settings, "selected-page", "voice");
+  window = new_window (settings);
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
+  destroy_window (window);
+}
+
+static void
+test_window_saves_size (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = new_window (settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_sidebar_labels (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window = new_window (settings);
+  const char *language = g_getenv ("LANGUAGE");
+  GtkLabel *voice = first_label (find_by_name (GTK_WIDGET (window), "voice"));
+  GtkLabel *orders = first_label (find_by_name (GTK_WIDGET (window), "port-orders"));
+
+  g_assert_nonnull (voice);
+  g_assert_nonnull (orders);
+  if (g_strcmp0 (language, "it") == 0)
+    {
+      g_assert_cmpstr (gtk_label_get_label (voice), ==, "Voce");
+      g_assert_cmpstr (gtk_label_get_label (orders), ==, "Ordini di portabilità");
+    }
+  else
+    {
+      g_assert_cmpstr (gtk_label_get_label (voice), ==, "Voice");
+      g_assert_cmpstr (gtk_label_get_label (orders), ==, "Port orders");
+    }
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!porta_test_init_gtk (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run through build-aux/dev.sh test)\n");
+      return 0;
+    }
+
+  g_test_add_func ("/window/presented", test_window_presented);
+  g_test_add_func ("/window/switch-by-row", test_window_switch_by_row);
+  g_test_add_func ("/window/switch-by-accelerator", test_window_switch_by_accelerator);
+  g_test_add_func ("/window/restores-page", test_window_restores_page);
+  g_test_add_func ("/window/saves-size", test_window_saves_size);
+  g_test_add_func ("/window/sidebar-labels", test_window_sidebar_labels);
+
+  return g_test_run ();
+}
