@@ -199,6 +199,62 @@ test_window_saves_size (void)
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static gboolean
+leaflet_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (data);
+}
+
+static void
+test_window_folds (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window;
+  AdwLeaflet *leaflet;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  window = new_window (settings);
+  leaflet = ADW_LEAFLET (find_by_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_true (porta_test_wait_until (leaflet_unfolded, leaflet, 2000));
+
+  /* narrow: one column, starting from the sidebar; choosing a page
+   * goes forward to it, and Back returns */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  g_assert_true (porta_test_wait_until (leaflet_folded, leaflet, 2000));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "port-orders");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  destroy_window (window);
+}
+
 static void
 test_window_sidebar_labels (void)
 {
@@ -239,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/window/switch-by-accelerator", test_window_switch_by_accelerator);
   g_test_add_func ("/window/restores-page", test_window_restores_page);
   g_test_add_func ("/window/saves-size", test_window_saves_size);
+  g_test_add_func ("/window/folds", test_window_folds);
   g_test_add_func ("/window/sidebar-labels", test_window_sidebar_labels);
 
   return g_test_run ();
