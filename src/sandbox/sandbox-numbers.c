@@ -111,11 +111,11 @@ static const Region regions[] = {
   { "3120", 7, 5000000, "Amsterdam", 1, 2 },
   { "331", 8, 40000000, "Paris", 2, 3 },
   { "3491", 7, 5000000, "Madrid", 3, 2 },
-  { "3902", 8, 40000000, "Milano", 4, 14 },
-  { "3906", 8, 50000000, "Roma", 4, 10 },
   { "39011", 7, 5000000, "Torino", 4, 6 },
+  { "3902", 8, 40000000, "Milano", 4, 14 },
   { "39051", 7, 5000000, "Bologna", 4, 3 },
   { "39055", 7, 5000000, "Firenze", 4, 3 },
+  { "3906", 8, 50000000, "Roma", 4, 10 },
   { "39081", 7, 5000000, "Napoli", 4, 5 },
   { "4420", 8, 70000000, "London", 5, 3 },
   { "4930", 8, 40000000, "Berlin", 6, 3 },
@@ -357,7 +357,12 @@ sandbox_numbers_new (guint64     seed,
   self->numbers = g_array_sized_new (FALSE, FALSE, sizeof (SandboxNumber), n_numbers + 64);
 
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    total_weight += regions[i].weight;
+    {
+      /* the table's order is the numbers' order: keep it sorted, prefix-free */
+      g_assert (i == 0 || (strcmp (regions[i - 1].prefix, regions[i].prefix) < 0
+                           && !g_str_has_prefix (regions[i].prefix, regions[i - 1].prefix)));
+      total_weight += regions[i].weight;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     {
       counts[i] = (guint) ((guint64) n_numbers * regions[i].weight / total_weight);
@@ -517,7 +522,7 @@ sandbox_numbers_reserved (guint which,
                           char  out[24])
 {
   /* Milano, Roma, Torino, New York, Chicago in turn */
-  static const guint cities[] = { 9, 10, 11, 1, 2 };
+  static const guint cities[] = { 10, 13, 9, 1, 2 };
   const Region *region = &regions[cities[which % G_N_ELEMENTS (cities)]];
 
   format_e164 (region_number (region, region->start - 1 - (which / G_N_ELEMENTS (cities)) % 100000),
