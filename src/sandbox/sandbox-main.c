@@ -155,7 +155,8 @@ main (int   argc,
   if (server == NULL || !sandbox_server_listen (server, &error))
     {
       g_printerr ("porta-sandbox: %s\n", error->message);
-      return EXIT_FAILURE;
+      /* a bad --faults spec is found there, and is still a usage error */
+      return error->domain == G_OPTION_ERROR ? 2 : EXIT_FAILURE;
     }
 
   /* the one line a parent process waits for */
