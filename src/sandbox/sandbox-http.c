@@ -53,8 +53,21 @@ void
 sandbox_respond_empty (SoupServerMessage *msg,
                        guint              status)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
+  if (status == SOUP_STATUS_NO_CONTENT)
+    {
+      /* libsoup 3.2's server takes a 204 (no Content-Length, as RFC 9110
+       * asks) for a body ended by EOF and closes the connection after it:
+       * say so, or a keep-alive client's next request meets a reset */
+      soup_message_headers_replace (headers, "Connection", "close");
+    }
+  else
+    {
+      soup_message_headers_set_content_length (headers, 0);
+    }
 }
 
 void

@@ -99,7 +99,7 @@ def main(t):
         for value in valid:
             r = put(sb, token, {"pin": value})
             t.eq(r.status, 204, "%r is accepted with 204" % value)
-            t.eq(r.body, b"", "with no body")
+            t.eq((r.body, r.header("connection")), (b"", "close"), "with no body, and Connection: close")
             reveal = sb.api("POST", "/portOutPin/reveal", token)
             t.eq(reveal.json(), {"pin": value}, "reveal gives %r back" % value)
         t.eq(reveal.header("cache-control"), "no-store", "a revealed PIN is not cached")

@@ -91,9 +91,11 @@ def test_corrupt_state(t):
 
 
 def burst(sb, token, rng, acked, inflight):
-    conn = http.client.HTTPConnection(sb.host, sb.port, timeout=5)
+    conn = None
     try:
         while True:
+            # a 204 closes the connection (Connection: close): one each
+            conn = http.client.HTTPConnection(sb.host, sb.port, timeout=5)
             pin = str(rng.randrange(10 ** 5, 10 ** 10))
             if len(pin) < 6:
                 pin = pin.zfill(6)
@@ -103,13 +105,15 @@ def burst(sb, token, rng, acked, inflight):
                          headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
             r = conn.getresponse()
             r.read()
+            conn.close()
             if r.status != 204:
                 return
             acked.append(pin)
     except (OSError, http.client.HTTPException):
         return
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
 
 
 def test_sigkill_burst(t):
