@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "porta-i18n.h"
 #include "porta-test-utils.h"
@@ -80,4 +82,107 @@ porta_test_spin (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * porta_test_sandbox_start:
+ * @state_dir: (nullable): where it keeps its state; %NULL for a new
+ *   temporary directory, removed at stop
+ * @args: (nullable): more arguments, such as `--numbers`, `5000`
+ *
+ * Starts porta-sandbox (`PORTA_SANDBOX_PATH`, set by tests/meson.build)
+ * and waits for its first line, its base URL. Aborts the test on failure.
+ */
+PortaTestSandbox *
+porta_test_sandbox_start (const char         *state_dir,
+                          const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) stdout_stream = NULL;
+  g_autofree char *line = NULL;
+  const char *path = g_getenv ("PORTA_SANDBOX_PATH");
+  PortaTestSandbox *sandbox = g_new0 (PortaTestSandbox, 1);
+
+  g_assert_nonnull (path);
+
+  if (state_dir == NULL)
+    {
+      sandbox->state_dir = g_dir_make_tmp ("porta-sandbox-XXXXXX", &error);
+      g_assert_no_error (error);
+      sandbox->own_state_dir = TRUE;
+    }
+  else
+    sandbox->state_dir = g_strdup (state_dir);
+
+  g_ptr_array_add (argv, (char *) path);
+  g_ptr_array_add (argv, (char *) "--port");
+  g_ptr_array_add (argv, (char *) "0");
+  g_ptr_array_add (argv, (char *) "--state-dir");
+  g_ptr_array_add (argv, sandbox->state_dir);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  sandbox->process = g_subprocess_newv ((const char * const *) argv->pdata,
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        (g_getenv ("PORTA_TEST_SANDBOX_LOG") ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
+                                        &error);
+  g_assert_no_error (error);
+
+  stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox->process));
+  line = g_data_input_stream_read_line_utf8 (stdout_stream, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "http://127.0.0.1:"));
+
+  sandbox->base_url = g_strdup (line);
+  sandbox->authority = g_strconcat (line, "/sandbox", NULL);
+  sandbox->api_base = g_strconcat (line, "/v1.0", NULL);
+  return sandbox;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * porta_test_sandbox_stop:
+ * @sandbox: (nullable): a sandbox
+ *
+ * Stops it with SIGTERM (it saves its state), waits, and cleans up.
+ */
+void
+porta_test_sandbox_stop (PortaTestSandbox *sandbox)
+{
+  if (sandbox == NULL)
+    return;
+
+  if (sandbox->process != NULL)
+    {
+      g_subprocess_send_signal (sandbox->process, SIGTERM);
+      g_subprocess_wait (sandbox->process, NULL, NULL);
+      g_clear_object (&sandbox->process);
+    }
+  if (sandbox->own_state_dir)
+    remove_tree (sandbox->state_dir);
+  g_free (sandbox->state_dir);
+  g_free (sandbox->base_url);
+  g_free (sandbox->authority);
+  g_free (sandbox->api_base);
+  g_free (sandbox);
 }

@@ -19,3 +19,35 @@ gboolean porta_test_wait_until   (PortaTestCondition   condition,
 void     porta_test_spin         (guint                ms);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * PortaTestSandbox:
+ * @process: the porta-sandbox process
+ * @base_url: `http://127.0.0.1:PORT`
+ * @authority: `{base_url}/sandbox`
+ * @api_base: `{base_url}/v1.0`
+ * @state_dir: its state directory
+ *
+ * A real porta-sandbox on a free loopback port, for one test.
+ */
+typedef struct
+{
+  GSubprocess *process;
+  char        *base_url;
+  char        *authority;
+  char        *api_base;
+  char        *state_dir;
+  gboolean     own_state_dir;
+} PortaTestSandbox;
+
+#define PORTA_TEST_CLIENT_ID "6731de76-14a6-49ae-97bc-6eba6914391e"
+
+PortaTestSandbox *porta_test_sandbox_start      (const char        *state_dir,
+                                                 const char * const *args);
+void              porta_test_sandbox_stop       (PortaTestSandbox  *sandbox);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortaTestSandbox, porta_test_sandbox_stop)
+
+G_END_DECLS

@@ -721,8 +721,7 @@ static void
 browser_cancelled_cb (GCancellable *cancellable,
                       gpointer      user_data)
 {
-  g_main_context_invoke_full (g_task_get_context (G_TASK (user_data)), G_PRIORITY_DEFAULT,
-                              browser_cancelled_idle_cb, g_object_ref (user_data), g_object_unref);
+  porta_http_idle_in_task_context (G_TASK (user_data), browser_cancelled_idle_cb);
 }
 
 static gboolean
@@ -966,7 +965,8 @@ device_poll_cb (GObject      *object,
           return;
         }
       porta_http_wait_async (state->interval_s * 1000, g_task_get_cancellable (task),
-                             device_waited_cb, g_steal_pointer (&task));
+                             device_waited_cb, task);
+      g_steal_pointer (&task);
       return;
     }
 
@@ -1042,7 +1042,8 @@ device_code_cb (GObject      *object,
   state->show_code (&code, state->show_code_data);
 
   porta_http_wait_async (state->interval_s * 1000, g_task_get_cancellable (task),
-                         device_waited_cb, g_steal_pointer (&task));
+                         device_waited_cb, task);
+  g_steal_pointer (&task);
 }
 
 static void
@@ -1073,7 +1074,8 @@ device_discovered_cb (GObject      *object,
   form_append (form, "client_id", self->client_id);
   form_append (form, "scope", self->scopes);
   post_form_async (self, self->device_authorization_endpoint, form, g_task_get_cancellable (task),
-                   device_code_cb, g_steal_pointer (&task));
+                   device_code_cb, task);
+  g_steal_pointer (&task);
 }
 
 /**
@@ -1194,7 +1196,8 @@ refresh_discovered_cb (GObject      *object,
   form_append (form, "refresh_token", refresh_token);
   form_append (form, "scope", self->scopes);
   post_form_async (self, self->token_endpoint, form, g_task_get_cancellable (task),
-                   refresh_cb, g_steal_pointer (&task));
+                   refresh_cb, task);
+  g_steal_pointer (&task);
 }
 
 /**

@@ -744,16 +744,32 @@ wait_cancelled_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/**
+ * porta_http_idle_in_task_context:
+ * @task: a task
+ * @func: what to run
+ *
+ * Runs @func with a reference to @task from an idle in the task's main
+ * context, never right away. For "cancelled" handlers: the signal may
+ * come from another thread, and g_cancellable_disconnect() deadlocks if
+ * it is called from within the handler itself.
+ */
+void
+porta_http_idle_in_task_context (GTask       *task,
+                                 GSourceFunc  func)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, g_object_ref (task), g_object_unref);
+  g_source_attach (source, g_task_get_context (task));
+}
+
 static void
 wait_cancelled_cb (GCancellable *cancellable,
                    gpointer      user_data)
 {
-  /* "cancelled" may fire in another thread: finish in the task's context */
-  g_main_context_invoke_full (g_task_get_context (G_TASK (user_data)),
-                              G_PRIORITY_DEFAULT,
-                              wait_cancelled_idle_cb,
-                              g_object_ref (user_data),
-                              g_object_unref);
+  porta_http_idle_in_task_context (G_TASK (user_data), wait_cancelled_idle_cb);
 }
 
 /**

@@ -43,6 +43,8 @@ void         porta_http_wait_async              (guint                 milliseco
                                                  gpointer              user_data);
 gboolean     porta_http_wait_finish             (GAsyncResult         *result,
                                                  GError              **error);
+void         porta_http_idle_in_task_context    (GTask                *task,
+                                                 GSourceFunc           func);
 char        *porta_http_redact_body             (const char    *body,
                                                  gsize          length);
 
