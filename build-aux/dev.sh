@@ -16,7 +16,7 @@ packages=(
   # build
   gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
   # runtime data: icons, SVG loader, fonts, country names
   adwaita-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core iso-codes
   # data validation

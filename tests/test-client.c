@@ -1218,6 +1218,106 @@ test_port_orders (void)
 }
 
 static void
+test_read_only_is_forbidden (void)
+{
+  const char *args[] = { "--auto-approve", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
+  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
+                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ);
+  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
+  g_autoptr(PortaTokens) tokens = NULL;
+  g_autoptr(PortaPinStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tokens = sign_in (porta_client_get_auth (client), sandbox, BROWSER_FOLLOW, &error);
+  g_assert_no_error (error);
+  porta_client_set_tokens (client, tokens);
+
+  /* reading is fine, writing is not */
+  status = pin_status (client);
+  g_assert_nonnull (status);
+  g_assert_false (set_pin (client, "482916", &error));
+  g_assert_error (error, PORTA_ERROR, PORTA_ERROR_FORBIDDEN);
+  g_assert_cmpuint (porta_error_get_http_status (error), ==, 403);
+}
+
+static void
+test_server_error (void)
+{
+  const char *args[] = { "--auto-approve", "--faults", "unavailable=1", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
+  g_autoptr(PortaClient) client = signed_in_client (sandbox);
+  g_autoptr(PortaPinStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
+  Waiter waiter = { NULL };
+
+  porta_client_set_retry_policy (client, 3, 10000, 20);
+  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+  g_clear_object (&waiter.result);
+  g_assert_null (status);
+  g_assert_error (error, PORTA_ERROR, PORTA_ERROR_SERVER);
+  g_assert_true (porta_error_is_retryable (error));
+
+  /* the facts for a Details view, and nothing of the server's prose in
+   * the message meant for a person */
+  details = porta_error_format_details (error);
+  g_assert_nonnull (strstr (details, "503"));
+  g_assert_nonnull (strstr (details, "request-id: "));
+  g_assert_nonnull (strstr (details, "client-request-id: "));
+}
+
+static gboolean
+plain_text_incoming_cb (GSocketService    *service,
+                        GSocketConnection *connection,
+                        GObject           *source,
+                        gpointer           user_data)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  const char *reply = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nthis is not TLS\r\n";
+
+  g_output_stream_write_all (out, reply, strlen (reply), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_tls_error (void)
+{
+  /* https:// to a port that answers in plain text: no handshake */
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(PortaAccount) account = NULL;
+  g_autoptr(PortaClient) client = NULL;
+  g_autoptr(PortaPinStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *https = NULL;
+  PortaTokens tokens = { .access_token = (char *) "t", .expires_at = G_MAXINT64 };
+  Waiter waiter = { NULL };
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (plain_text_incoming_cb), NULL);
+  g_socket_service_start (service);
+
+  https = g_strdup_printf ("https://127.0.0.1:%u/v1.0",
+                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  account = porta_account_new (PORTA_DEFAULT_AUTHORITY, https, PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ);
+  client = porta_client_new (account, NULL);
+  porta_client_set_tokens (client, &tokens);
+  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+  g_clear_object (&waiter.result);
+  g_assert_null (status);
+  g_assert_error (error, PORTA_ERROR, PORTA_ERROR_TLS);
+  g_socket_service_stop (service);
+}
+
+static void
 test_debug_log_has_no_secrets_child (void)
 {
   const char *args[] = { "--auto-approve", NULL };
@@ -1332,6 +1432,9 @@ main (int   argc,
   g_test_add_func ("/client/pin/rules-local", test_pin_rules_local);
   g_test_add_func ("/client/pin/lifecycle", test_pin_lifecycle);
   g_test_add_func ("/client/port-orders", test_port_orders);
+  g_test_add_func ("/client/read-only-is-forbidden", test_read_only_is_forbidden);
+  g_test_add_func ("/client/server-error", test_server_error);
+  g_test_add_func ("/client/tls-error", test_tls_error);
   g_test_add_func ("/client/debug-log", test_debug_log_has_no_secrets);
   g_test_add_func ("/client/redact-body", test_redact_body);
 
