@@ -67,9 +67,9 @@ configure_and_build () {
 # Everything the tests write goes to throwaway directories; the user's own
 # keyring, settings and data are never touched.
 test_session () {
-  local tmp
+  # global, not local: the EXIT trap reads it after the function returns
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/porta-test.XXXXXX")
-  trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
+  trap 'rm -rf "$tmp"' EXIT
   mkdir -p "$tmp"/{runtime,data,config,cache}
   chmod 700 "$tmp/runtime"
   export XDG_RUNTIME_DIR="$tmp/runtime" XDG_DATA_HOME="$tmp/data"
@@ -126,7 +126,8 @@ case "$cmd" in
       dbus-run-session -- "$0" _test-session "$@"
     ;;
   _test-session)
-    test_session "$@"
+    # explicit: the EXIT trap must not decide the status
+    test_session "$@" && exit 0 || exit $?
     ;;
   *)
     echo "usage: build-aux/dev.sh run [ARGS…] | test [MESON-TEST-ARGS…]" >&2
