@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <locale.h>
 #include <signal.h>
 
@@ -185,4 +186,69 @@ porta_test_sandbox_stop (PortaTestSandbox *sandbox)
   g_free (sandbox->authority);
   g_free (sandbox->api_base);
   g_free (sandbox);
+}
+
+typedef struct
+{
+  SoupSession  *browser;
+  GAsyncResult *result;
+} SignIn;
+
+static void
+browser_page_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+}
+
+static gboolean
+follow_uri_cb (const char  *uri,
+               gpointer     user_data,
+               GError     **error)
+{
+  SignIn *sign_in = user_data;
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
+
+  soup_session_send_and_read_async (sign_in->browser, message, G_PRIORITY_DEFAULT, NULL,
+                                    browser_page_cb, NULL);
+  return TRUE;
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ((SignIn *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+has_sign_in_result (gpointer user_data)
+{
+  return ((SignIn *) user_data)->result != NULL;
+}
+
+/**
+ * porta_test_sign_in:
+ * @auth: sign-in for an account on a sandbox started with --auto-approve
+ *
+ * Signs in through the PKCE flow, the "browser" being a plain request
+ * that follows the sandbox's redirect back to Porta's listener.
+ *
+ * Returns: (transfer full) (nullable): the tokens
+ */
+PortaTokens *
+porta_test_sign_in (PortaAuth  *auth,
+                    GError    **error)
+{
+  SignIn sign_in = { soup_session_new (), NULL };
+  PortaTokens *tokens;
+
+  porta_auth_sign_in_browser_async (auth, follow_uri_cb, &sign_in, NULL, signed_in_cb, &sign_in);
+  g_assert_true (porta_test_wait_until (has_sign_in_result, &sign_in, 20000));
+  tokens = porta_auth_sign_in_browser_finish (auth, sign_in.result, error);
+  g_object_unref (sign_in.result);
+  g_object_unref (sign_in.browser);
+  return tokens;
 }

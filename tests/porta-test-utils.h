@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "porta-auth.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*PortaTestCondition) (gpointer user_data);
@@ -49,5 +51,12 @@ PortaTestSandbox *porta_test_sandbox_start      (const char        *state_dir,
 void              porta_test_sandbox_stop       (PortaTestSandbox  *sandbox);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortaTestSandbox, porta_test_sandbox_stop)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+PortaTokens *porta_test_sign_in (PortaAuth  *auth,
+                                 GError    **error);
 
 G_END_DECLS
