@@ -1,0 +1,316 @@
+/* porta-number-query.c — what the Voice page and portactl search for
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A search and a set of filters over phone numbers, with matching cheap
+ * enough to run over 100,000 numbers on every keystroke: digits are
+ * compared with the number's precomputed digits, cities through a cache
+ * of their case-folded form (cities are interned and few), and
+ * assignment target ids (ASCII GUIDs) without allocating.
+ */
+#define G_LOG_DOMAIN "porta-number-query"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "porta-number-query.h"
+
+struct _PortaNumberQuery
+{
+  char       *text;
+  char       *digits;          /* the search as digits, or NULL: search text instead */
+  char       *folded;          /* the search case-folded, or NULL */
+  int         assignment_status;
+  int         number_type;
+  char       *country;
+  gboolean    problems_only;
+
+  GHashTable *folded_cities;   /* interned city → case-folded city */
+};
+
+PortaNumberQuery *
+porta_number_query_new (void)
+{
+  PortaNumberQuery *query = g_new0 (PortaNumberQuery, 1);
+
+  query->assignment_status = PORTA_NUMBER_QUERY_ANY;
+  query->number_type = PORTA_NUMBER_QUERY_ANY;
+  query->folded_cities = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  return query;
+}
+
+PortaNumberQuery *
+porta_number_query_copy (const PortaNumberQuery *query)
+{
+  PortaNumberQuery *copy = porta_number_query_new ();
+
+  porta_number_query_set_text (copy, query->text);
+  copy->assignment_status = query->assignment_status;
+  copy->number_type = query->number_type;
+  copy->country = g_strdup (query->country);
+  copy->problems_only = query->problems_only;
+  return copy;
+}
+
+void
+porta_number_query_free (PortaNumberQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->text);
+  g_free (query->digits);
+  g_free (query->folded);
+  g_free (query->country);
+  g_hash_table_unref (query->folded_cities);
+  g_free (query);
+}
+
+static gboolean
+is_number_punctuation (gunichar c)
+{
+  return c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/' || g_unichar_isspace (c);
+}
+
+/**
+ * porta_number_query_set_text:
+ * @query: a query
+ * @text: (nullable): what was typed in the search entry
+ *
+ * A search made of digits and the punctuation of phone numbers (`39 02`,
+ * `+39-02`, `(206) 555`) matches the numbers' digits whatever their
+ * formatting; any other search matches the city or the assignment
+ * target, ignoring case.
+ *
+ * Returns: whether the query changed
+ */
+gboolean
+porta_number_query_set_text (PortaNumberQuery *query,
+                             const char       *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  GString *digits;
+  gboolean number_like = TRUE;
+
+  if (g_strcmp0 (stripped, query->text ? query->text : "") == 0)
+    return FALSE;
+
+  g_clear_pointer (&query->text, g_free);
+  g_clear_pointer (&query->digits, g_free);
+  g_clear_pointer (&query->folded, g_free);
+  if (stripped[0] == '\0')
+    return TRUE;
+
+  query->text = g_strdup (stripped);
+  digits = g_string_new (NULL);
+  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* ASCII digits only: the numbers' digits are ASCII */
+      if (c >= '0' && c <= '9')
+        g_string_append_c (digits, (char) c);
+      else if (!is_number_punctuation (c))
+        number_like = FALSE;
+    }
+
+  if (number_like && digits->len > 0)
+    query->digits = g_string_free (digits, FALSE);
+  else
+    {
+      g_string_free (digits, TRUE);
+      query->folded = g_utf8_casefold (stripped, -1);
+    }
+  return TRUE;
+}
+
+const char *
+porta_number_query_get_text (const PortaNumberQuery *query)
+{
+  return query->text;
+}
+
+#define DEFINE_INT_SETTER(field, setter, getter)                  \
+  gboolean                                                        \
+  setter (PortaNumberQuery *query,                                \
+          int               value)                                \
+  {                                                               \
+    if (query->field == value)                                    \
+      return FALSE;                                               \
+    query->field = value;                                         \
+    return TRUE;                                                  \
+  }                                                               \
+                                                                  \
+  int                                                             \
+  getter (const PortaNumberQuery *query)                          \
+  {                                                               \
+    return query->field;                                          \
+  }
+
+DEFINE_INT_SETTER (assignment_status, porta_number_query_set_assignment_status,
+                   porta_number_query_get_assignment_status)
+DEFINE_INT_SETTER (number_type, porta_number_query_set_number_type,
+                   porta_number_query_get_number_type)
+
+/**
+ * porta_number_query_set_country:
+ * @query: a query
+ * @iso_country_code: (nullable): a two-letter code such as `IT`; %NULL
+ *   or empty for any country
+ *
+ * Returns: whether the query changed
+ */
+gboolean
+porta_number_query_set_country (PortaNumberQuery *query,
+                                const char       *iso_country_code)
+{
+  if (iso_country_code != NULL && iso_country_code[0] == '\0')
+    iso_country_code = NULL;
+  if (g_strcmp0 (query->country, iso_country_code) == 0)
+    return FALSE;
+  g_free (query->country);
+  query->country = g_strdup (iso_country_code);
+  return TRUE;
+}
+
+const char *
+porta_number_query_get_country (const PortaNumberQuery *query)
+{
+  return query->country;
+}
+
+gboolean
+porta_number_query_set_problems_only (PortaNumberQuery *query,
+                                      gboolean          problems_only)
+{
+  problems_only = !!problems_only;
+  if (query->problems_only == problems_only)
+    return FALSE;
+  query->problems_only = problems_only;
+  return TRUE;
+}
+
+gboolean
+porta_number_query_get_problems_only (const PortaNumberQuery *query)
+{
+  return query->problems_only;
+}
+
+/**
+ * porta_phone_number_has_activation_problem:
+ * @number: a phone number
+ *
+ * Whether @number is not simply "activated": pending or failed.
+ */
+gboolean
+porta_phone_number_has_activation_problem (PortaPhoneNumber *number)
+{
+  return porta_phone_number_get_activation_state (number) != PORTA_ACTIVATION_STATE_ACTIVATED;
+}
+
+gboolean
+porta_number_query_is_empty (const PortaNumberQuery *query)
+{
+  return query->text == NULL &&
+         query->assignment_status == PORTA_NUMBER_QUERY_ANY &&
+         query->number_type == PORTA_NUMBER_QUERY_ANY &&
+         query->country == NULL &&
+         !query->problems_only;
+}
+
+static gboolean
+ascii_contains_nocase (const char *haystack,
+                       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; *haystack != '\0'; haystack++)
+    if (g_ascii_strncasecmp (haystack, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+text_matches (PortaNumberQuery *query,
+              PortaPhoneNumber *number)
+{
+  const char *city = porta_phone_number_get_city (number);
+  const char *target = porta_phone_number_get_assignment_target_id (number);
+
+  if (city != NULL)
+    {
+      /* cities are interned: one fold per distinct city */
+      const char *folded = g_hash_table_lookup (query->folded_cities, city);
+
+      if (folded == NULL)
+        {
+          char *fold = g_utf8_casefold (city, -1);
+          g_hash_table_insert (query->folded_cities, (gpointer) city, fold);
+          folded = fold;
+        }
+      if (strstr (folded, query->folded) != NULL)
+        return TRUE;
+    }
+
+  return target != NULL && ascii_contains_nocase (target, query->folded);
+}
+
+/**
+ * porta_number_query_matches:
+ * @query: a query
+ * @number: a phone number
+ *
+ * Returns: whether @number passes every filter and the search
+ */
+gboolean
+porta_number_query_matches (PortaNumberQuery *query,
+                            PortaPhoneNumber *number)
+{
+  if (query->assignment_status != PORTA_NUMBER_QUERY_ANY &&
+      (int) porta_phone_number_get_assignment_status (number) != query->assignment_status)
+    return FALSE;
+  if (query->number_type != PORTA_NUMBER_QUERY_ANY &&
+      (int) porta_phone_number_get_number_type (number) != query->number_type)
+    return FALSE;
+  if (query->country != NULL &&
+      g_strcmp0 (porta_phone_number_get_iso_country_code (number), query->country) != 0)
+    return FALSE;
+  if (query->problems_only && !porta_phone_number_has_activation_problem (number))
+    return FALSE;
+
+  if (query->digits != NULL)
+    return strstr (porta_phone_number_get_digits (number), query->digits) != NULL;
+  if (query->folded != NULL)
+    return text_matches (query, number);
+  return TRUE;
+}
+
+/**
+ * porta_number_query_is_stricter_than:
+ * @query: the new query
+ * @other: the query before it
+ *
+ * Whether everything @query matches, @other matched too: then only
+ * what @other matched needs checking again (a filter told "more
+ * strict" skips the rest).
+ */
+gboolean
+porta_number_query_is_stricter_than (const PortaNumberQuery *query,
+                                     const PortaNumberQuery *other)
+{
+  if (other->assignment_status != PORTA_NUMBER_QUERY_ANY && other->assignment_status != query->assignment_status)
+    return FALSE;
+  if (other->number_type != PORTA_NUMBER_QUERY_ANY && other->number_type != query->number_type)
+    return FALSE;
+  if (other->country != NULL && g_strcmp0 (other->country, query->country) != 0)
+    return FALSE;
+  if (other->problems_only && !query->problems_only)
+    return FALSE;
+
+  if (other->digits != NULL)
+    return query->digits != NULL && strstr (query->digits, other->digits) != NULL;
+  if (other->folded != NULL)
+    return query->folded != NULL && strstr (query->folded, other->folded) != NULL;
+  return TRUE;
+}

@@ -1,0 +1,275 @@
+/* test-number-query.c — search, filters, counts, CSV and country names
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "porta-country.h"
+#include "porta-csv.h"
+#include "porta-i18n.h"
+#include "porta-number-query.h"
+
+static PortaPhoneNumber *
+number (const char *e164,
+        const char *type,
+        const char *status,
+        const char *activation,
+        const char *city,
+        const char *country,
+        const char *target)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strconcat ("id-", e164, NULL);
+  PortaPhoneNumber *n;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "telephoneNumber");
+  json_builder_add_string_value (b, e164);
+  json_builder_set_member_name (b, "numberType");
+  json_builder_add_string_value (b, type);
+  json_builder_set_member_name (b, "assignmentStatus");
+  json_builder_add_string_value (b, status);
+  json_builder_set_member_name (b, "activationState");
+  json_builder_add_string_value (b, activation);
+  json_builder_set_member_name (b, "city");
+  json_builder_add_string_value (b, city);
+  json_builder_set_member_name (b, "isoCountryCode");
+  json_builder_add_string_value (b, country);
+  json_builder_set_member_name (b, "assignmentTargetId");
+  json_builder_add_string_value (b, target);
+  json_builder_set_member_name (b, "capabilities");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "userAssignment");
+  json_builder_add_string_value (b, "conferenceAssignment");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+
+  n = porta_phone_number_new_from_json (json_node_get_object (root), &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static GPtrArray *
+sample (void)
+{
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (numbers, number ("+390212345678", "callingPlan", "userAssigned", "activated",
+                                    "Milano", "IT", "6f1c2a9e-0b4d-4c37-9a51-0e5b7c1d2e3f"));
+  g_ptr_array_add (numbers, number ("+390612345678", "directRouting", "unassigned", "activated",
+                                    "Roma", "IT", NULL));
+  g_ptr_array_add (numbers, number ("+12065550100", "operatorConnect", "conferenceAssigned", "assignmentFailed",
+                                    "Seattle", "US", "AB12CD34-0000-4000-8000-000000000001"));
+  g_ptr_array_add (numbers, number ("+12065550101", "callingPlan", "unassigned", "updatePending",
+                                    "Seattle", "US", NULL));
+  g_ptr_array_add (numbers, number ("+390113334455", "callingPlan", "voiceApplicationAssigned", "activated",
+                                    "Torino", "IT", "9e8d7c6b-5a49-4838-a726-150493827160"));
+  g_ptr_array_add (numbers, number ("+442079460958", "directRouting", "userAssigned", "activated",
+                                    "Londra", "GB", "00000000-1111-4222-8333-444444444444"));
+  g_ptr_array_add (numbers, number ("+33123456789", "callingPlan", "unassigned", "activated",
+                                    "Évry", "FR", NULL));
+  return numbers;
+}
+
+static guint
+count (PortaNumberQuery *query,
+       GPtrArray        *numbers)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < numbers->len; i++)
+    n += porta_number_query_matches (query, g_ptr_array_index (numbers, i));
+  return n;
+}
+
+static void
+test_digits (void)
+{
+  g_autoptr(GPtrArray) numbers = sample ();
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+  PortaPhoneNumber *milano = g_ptr_array_index (numbers, 0);
+  const char *finds_milano[] = {
+    "39 02", "+39-02", "3902", "+39 02 1234 5678", "(02) 1234", "0212", "5678", "+39.021", " 3902 ",
+  };
+  const char *misses_milano[] = { "3906", "+1 206", "99999", "021 2345 679" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (finds_milano); i++)
+    {
+      g_test_message ("search '%s'", finds_milano[i]);
+      porta_number_query_set_text (query, finds_milano[i]);
+      g_assert_true (porta_number_query_matches (query, milano));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (misses_milano); i++)
+    {
+      g_test_message ("search '%s'", misses_milano[i]);
+      porta_number_query_set_text (query, misses_milano[i]);
+      g_assert_false (porta_number_query_matches (query, milano));
+    }
+
+  porta_number_query_set_text (query, "39 0");
+  g_assert_cmpuint (count (query, numbers), ==, 3);
+  porta_number_query_set_text (query, "+1 206 555");
+  g_assert_cmpuint (count (query, numbers), ==, 2);
+  porta_number_query_set_text (query, "");
+  g_assert_true (porta_number_query_is_empty (query));
+  g_assert_cmpuint (count (query, numbers), ==, numbers->len);
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(GPtrArray) numbers = sample ();
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+
+  /* city, whatever the case and accents as typed */
+  porta_number_query_set_text (query, "milano");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "SEATTLE");
+  g_assert_cmpuint (count (query, numbers), ==, 2);
+  porta_number_query_set_text (query, "évry");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "ÉVRY");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+
+  /* assignee, ignoring case */
+  porta_number_query_set_text (query, "ab12cd34");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "9e8d7C6B");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+
+  porta_number_query_set_text (query, "Napoli");
+  g_assert_cmpuint (count (query, numbers), ==, 0);
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(GPtrArray) numbers = sample ();
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+
+  g_assert_true (porta_number_query_set_assignment_status (query, PORTA_ASSIGNMENT_STATUS_UNASSIGNED));
+  g_assert_cmpuint (count (query, numbers), ==, 3);
+  g_assert_false (porta_number_query_set_assignment_status (query, PORTA_ASSIGNMENT_STATUS_UNASSIGNED));
+
+  g_assert_true (porta_number_query_set_number_type (query, PORTA_NUMBER_TYPE_CALLING_PLAN));
+  g_assert_cmpuint (count (query, numbers), ==, 2);
+
+  g_assert_true (porta_number_query_set_country (query, "IT"));
+  g_assert_cmpuint (count (query, numbers), ==, 0);
+  porta_number_query_set_country (query, "US");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+
+  g_assert_true (porta_number_query_set_problems_only (query, TRUE));
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+
+  /* back to everything */
+  porta_number_query_set_assignment_status (query, PORTA_NUMBER_QUERY_ANY);
+  porta_number_query_set_number_type (query, PORTA_NUMBER_QUERY_ANY);
+  porta_number_query_set_country (query, "");
+  g_assert_null (porta_number_query_get_country (query));
+  g_assert_cmpuint (count (query, numbers), ==, 2);  /* the two with activation problems */
+  porta_number_query_set_problems_only (query, FALSE);
+  g_assert_true (porta_number_query_is_empty (query));
+  g_assert_cmpuint (count (query, numbers), ==, numbers->len);
+
+  /* search and filters together */
+  porta_number_query_set_country (query, "IT");
+  porta_number_query_set_text (query, "3902");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+}
+
+static void
+test_stricter (void)
+{
+  g_autoptr(PortaNumberQuery) a = porta_number_query_new ();
+  g_autoptr(PortaNumberQuery) b = NULL;
+
+  porta_number_query_set_text (a, "39");
+  b = porta_number_query_copy (a);
+  porta_number_query_set_text (b, "390");
+  g_assert_true (porta_number_query_is_stricter_than (b, a));
+  g_assert_false (porta_number_query_is_stricter_than (a, b));
+
+  porta_number_query_set_text (a, "mil");
+  porta_number_query_set_text (b, "Mila");
+  g_assert_true (porta_number_query_is_stricter_than (b, a));
+
+  porta_number_query_set_text (b, "mil");
+  porta_number_query_set_country (b, "IT");
+  g_assert_true (porta_number_query_is_stricter_than (b, a));
+  g_assert_false (porta_number_query_is_stricter_than (a, b));
+
+  porta_number_query_set_text (b, "rom");
+  g_assert_false (porta_number_query_is_stricter_than (b, a));
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) numbers = sample ();
+  const char *fields[] = { "plain", "with,comma", "with \"quote\"", "line\nbreak", "", NULL, "Évry" };
+  gsize n_columns;
+  const char * const *columns = porta_phone_number_csv_columns (&n_columns);
+  g_auto(GStrv) lines = NULL;
+
+  porta_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+  g_assert_cmpstr (out->str, ==, "plain,\"with,comma\",\"with \"\"quote\"\"\",\"line\nbreak\",,,Évry\r\n");
+
+  g_string_truncate (out, 0);
+  porta_csv_append_row (out, columns, n_columns);
+  porta_phone_number_append_csv_row (g_ptr_array_index (numbers, 0), out);
+  lines = g_strsplit (out->str, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "telephoneNumber,id,numberType,assignmentStatus"));
+  g_assert_true (g_str_has_prefix (lines[1], "+390212345678,id-+390212345678,callingPlan,userAssigned,activated"));
+  g_assert_nonnull (strstr (lines[1], ",Milano,IT,"));
+  g_assert_nonnull (strstr (lines[1], "userAssignment;conferenceAssignment"));
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+test_country (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  g_assert_null (porta_country_get_name (NULL));
+  g_assert_cmpstr (porta_country_get_name ("ZZ"), ==, "ZZ");
+  if (g_strcmp0 (language, "it") == 0)
+    {
+      g_assert_cmpstr (porta_country_get_name ("IT"), ==, "Italia");
+      g_assert_cmpstr (porta_country_get_name ("US"), ==, "Stati Uniti");
+      g_assert_cmpstr (porta_country_get_name ("DE"), ==, "Germania");
+    }
+  else
+    {
+      g_assert_cmpstr (porta_country_get_name ("IT"), ==, "Italy");
+      g_assert_cmpstr (porta_country_get_name ("US"), ==, "United States");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  porta_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/number-query/digits", test_digits);
+  g_test_add_func ("/number-query/text", test_text);
+  g_test_add_func ("/number-query/filters", test_filters);
+  g_test_add_func ("/number-query/stricter", test_stricter);
+  g_test_add_func ("/csv", test_csv);
+  g_test_add_func ("/country", test_country);
+
+  return g_test_run ();
+}
