@@ -86,6 +86,47 @@ porta_test_spin (guint ms)
 }
 
 /**
+ * porta_test_activate_shortcut:
+ * @widget: a #GtkWidget
+ * @keyval: a key, such as %GDK_KEY_Escape
+ * @modifiers: a #GdkModifierType, such as %GDK_CONTROL_MASK, or 0
+ *
+ * Finds the shortcut @widget answers to for @keyval with @modifiers and
+ * runs its action, as pressing the keys would, without a real key event.
+ *
+ * Returns: whether such a shortcut was there and ran
+ */
+gboolean
+porta_test_activate_shortcut (gpointer widget,
+                              guint    keyval,
+                              guint    modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (widget),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/**
  * porta_test_sandbox_start:
  * @state_dir: (nullable): where it keeps its state; %NULL for a new
  *   temporary directory, removed at stop

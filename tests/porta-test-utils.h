@@ -19,6 +19,9 @@ gboolean porta_test_wait_until   (PortaTestCondition   condition,
                                   gpointer             user_data,
                                   guint                timeout_ms);
 void     porta_test_spin         (guint                ms);
+gboolean porta_test_activate_shortcut (gpointer        widget,
+                                       guint           keyval,
+                                       guint           modifiers);
 
 G_END_DECLS
 

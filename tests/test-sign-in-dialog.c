@@ -731,37 +731,6 @@ test_cancel_browser (void)
   signed_in_clear (&result);
 }
 
-/* Finds the shortcut the dialog answers to for @keyval and runs it, as
- * pressing the key would. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, 0);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_escape_cancels (void)
 {
@@ -779,7 +748,7 @@ test_escape_cancels (void)
 
   /* Escape closes the dialog, and closing cancels the sign-in: nothing
    * keeps the dialog alive after that */
-  g_assert_true (press_key (GTK_WIDGET (dialog), GDK_KEY_Escape));
+  g_assert_true (porta_test_activate_shortcut (dialog, GDK_KEY_Escape, 0));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
