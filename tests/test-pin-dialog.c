@@ -1000,6 +1000,21 @@ fixture_hidden (gpointer data)
 }
 
 static void
+test_escape_shortcut (void)
+{
+  g_autoptr(PortaClient) client = offline_client ();
+  Fixture fixture;
+
+  /* the dialog answers to Escape, wherever the focus is */
+  fixture_open (&fixture, NULL, client, FALSE);
+  type_into (fixture.pin_row, "48");
+  g_assert_true (porta_test_activate_shortcut (fixture.dialog, GDK_KEY_Escape, 0));
+  g_assert_true (porta_test_wait_until (fixture_hidden, &fixture, 5000));
+  g_assert_cmpuint (fixture.saved, ==, 0);
+  fixture_close (&fixture);
+}
+
+static void
 test_escape_closes (void)
 {
   g_autoptr(PortaClient) client = offline_client ();
@@ -1077,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/pin-dialog/server-error", test_server_error);
   g_test_add_func ("/pin-dialog/double-activation", test_double_activation);
   g_test_add_func ("/pin-dialog/close-while-saving", test_close_while_saving);
+  g_test_add_func ("/pin-dialog/escape-shortcut", test_escape_shortcut);
   g_test_add_func ("/pin-dialog/escape-closes", test_escape_closes);
   g_test_add_func ("/pin-dialog/keyboard-saves", test_keyboard_saves);
 
