@@ -529,14 +529,27 @@ typedef struct
   gboolean          answered;
 } BrowserState;
 
+static gboolean
+release_server_cb (gpointer data)
+{
+  SoupServer *server = data;
+
+  soup_server_disconnect (server);
+  g_object_unref (server);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 browser_state_free (BrowserState *state)
 {
   g_clear_handle_id (&state->timeout_id, g_source_remove);
   if (state->server != NULL)
     {
-      soup_server_disconnect (state->server);
-      g_clear_object (&state->server);
+      /* The sign-in can end inside the server's own handler, or while it
+       * still writes the "you can close this tab" page: let it finish,
+       * then close the listener. No new answer is taken meanwhile. */
+      soup_server_remove_handler (state->server, "/");
+      g_timeout_add_seconds (1, release_server_cb, g_steal_pointer (&state->server));
     }
   g_free (state->state);
   wipe_string (&state->verifier);

@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
+#include "porta-account-store.h"
 #include "porta-application.h"
+#include "porta-session.h"
 #include "porta-window.h"
 
 struct _PortaApplication
@@ -17,11 +20,15 @@ struct _PortaApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  PortaSession   *session;
+  gboolean        start_sandbox;
 };
 
 G_DEFINE_FINAL_TYPE (PortaApplication, porta_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
+  { "sandbox", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start a private sandbox with demo data and open Porta on it"), NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -43,13 +50,36 @@ static int
 porta_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
+  PortaApplication *self = PORTA_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_contains (options, "sandbox"))
+    self->start_sandbox = TRUE;
 
   return G_APPLICATION_CLASS (porta_application_parent_class)->handle_local_options (app, options);
+}
+
+/* tests/bench/bench-voice times start-up to the first frame: with
+ * PORTA_BENCH_FIRST_FRAME set (and only then), print "first-frame
+ * <g_get_monotonic_time() in µs>" once the window has painted a frame
+ * on screen, and quit. tests/bench/bare-window.c does the same. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWindow *window = user_data;
+
+  /* before the surface is mapped a frame paints nothing */
+  if (!gdk_surface_get_mapped (gtk_native_get_surface (GTK_NATIVE (window))))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 
 static void
@@ -59,9 +89,24 @@ porta_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (porta_window_new (self, self->settings));
+    {
+      PortaWindow *porta_window = porta_window_new (self, self->settings, self->session);
 
+      window = GTK_WINDOW (porta_window);
+      if (self->start_sandbox)
+        porta_window_start_sandbox (porta_window);
+      else
+        porta_window_restore (porta_window);
+    }
+  else if (self->start_sandbox)
+    porta_window_start_sandbox (PORTA_WINDOW (window));
+
+  self->start_sandbox = FALSE;
   gtk_window_present (window);
+
+  if (g_getenv ("PORTA_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (bench_after_paint_cb), window, 0);
 }
 
 static void
@@ -73,10 +118,27 @@ porta_application_startup (GApplication *app)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
+  {
+    g_autoptr(PortaAccountStore) store = porta_account_store_new (NULL);
+    self->session = porta_session_new (store, NULL);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accelerators[i].action,
                                            accelerators[i].accels);
+}
+
+static void
+porta_application_shutdown (GApplication *app)
+{
+  PortaApplication *self = PORTA_APPLICATION (app);
+
+  /* the sandbox saves its state and stops with Porta */
+  if (self->session != NULL)
+    porta_session_shutdown (self->session);
+
+  G_APPLICATION_CLASS (porta_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -138,6 +200,7 @@ porta_application_dispose (GObject *object)
   PortaApplication *self = PORTA_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (porta_application_parent_class)->dispose (object);
 }
@@ -152,6 +215,7 @@ porta_application_class_init (PortaApplicationClass *klass)
 
   app_class->handle_local_options = porta_application_handle_local_options;
   app_class->startup = porta_application_startup;
+  app_class->shutdown = porta_application_shutdown;
   app_class->activate = porta_application_activate;
 }
 

@@ -7,10 +7,18 @@
 
 #include <adwaita.h>
 
+#include "porta-client.h"
+
 G_BEGIN_DECLS
 
 #define PORTA_TYPE_ORDERS_PAGE (porta_orders_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (PortaOrdersPage, porta_orders_page, PORTA, ORDERS_PAGE, AdwBin)
+
+PortaClient *porta_orders_page_get_client (PortaOrdersPage *self);
+void         porta_orders_page_set_client (PortaOrdersPage *self,
+                                           PortaClient     *client);
+void         porta_orders_page_refresh    (PortaOrdersPage *self);
+void         porta_orders_page_reload_pin (PortaOrdersPage *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "porta-application.h"
+#include "porta-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PortaWindow, porta_window, PORTA, WINDOW, AdwApplicationWindow)
 
 PortaWindow *porta_window_new              (PortaApplication *application,
-                                            GSettings        *settings);
+                                            GSettings        *settings,
+                                            PortaSession     *session);
+void         porta_window_restore          (PortaWindow      *self);
+void         porta_window_start_sandbox    (PortaWindow      *self);
+void         porta_window_show_toast       (PortaWindow      *self,
+                                            const char       *message);
 const char  *porta_window_get_visible_page (PortaWindow      *self);
 void         porta_window_show_page        (PortaWindow      *self,
                                             const char       *name);

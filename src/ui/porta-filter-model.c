@@ -1,0 +1,325 @@
+/* porta-filter-model.c — a filter list model for 100,000 items
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What GtkFilterListModel does, kept in plain arrays, for a measured
+ * reason (tests/bench/bench-voice, issue 6): in GTK 4.8 its get_item()
+ * is a GtkBitset select, which scans the bitset, and a refilter asks the
+ * model below for every item again (through GtkSortListModel into the
+ * GListStore's GSequence). A list view calls get_item() once per item
+ * of a large change, so one keystroke at 100,000 numbers cost 50 to
+ * 300 ms. Here every item below is kept in an array in its order, with
+ * a byte saying whether it matches, and the matching ones in a second
+ * array: get_item() is an index, and a keystroke runs the filter over
+ * an array. Like GtkFilterListModel it honours the filter's change hint
+ * (a stricter search only looks at what matched) and reports each
+ * change as one items-changed over the span that differs.
+ */
+#define G_LOG_DOMAIN "porta-filter-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "porta-filter-model.h"
+
+struct _PortaFilterModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GtkFilter  *filter;
+  GPtrArray  *items;     /* every item of @model, in order, owned */
+  GArray     *matches;   /* guint8 per item: whether it is shown */
+  GPtrArray  *shown;     /* the matching items, in order, borrowed from @items */
+};
+
+static void porta_filter_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PortaFilterModel, porta_filter_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, porta_filter_model_list_model_init))
+
+/* ---- arrays ------------------------------------------------------------ */
+
+/* Inserts @n pointers at @position; the array takes them as they are. */
+static void
+ptr_array_insert_many (GPtrArray *array,
+                       guint      position,
+                       gpointer  *values,
+                       guint      n)
+{
+  guint old_len = array->len;
+
+  if (n == 0)
+    return;
+
+  /* growing sets the new slots to NULL and frees nothing */
+  g_ptr_array_set_size (array, old_len + n);
+  memmove (array->pdata + position + n, array->pdata + position,
+           (old_len - position) * sizeof (gpointer));
+  memcpy (array->pdata + position, values, n * sizeof (gpointer));
+}
+
+static guint
+count_matches (PortaFilterModel *self,
+               guint             position,
+               guint             n)
+{
+  const guint8 *m = (const guint8 *) self->matches->data + position;
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    count += m[i];
+  return count;
+}
+
+static gboolean
+item_matches (PortaFilterModel *self,
+              GtkFilterMatch    strictness,
+              gpointer          item)
+{
+  switch (strictness)
+    {
+    case GTK_FILTER_MATCH_ALL:
+      return TRUE;
+    case GTK_FILTER_MATCH_NONE:
+      return FALSE;
+    case GTK_FILTER_MATCH_SOME:
+    default:
+      return gtk_filter_match (self->filter, item);
+    }
+}
+
+static GtkFilterMatch
+get_strictness (PortaFilterModel *self)
+{
+  return self->filter != NULL ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
+}
+
+/* ---- changes ----------------------------------------------------------- */
+
+static void
+model_items_changed_cb (GListModel       *model,
+                        guint             position,
+                        guint             removed,
+                        guint             added,
+                        PortaFilterModel *self)
+{
+  GtkFilterMatch strictness = get_strictness (self);
+  guint shown_position = count_matches (self, 0, position);
+  guint shown_removed = count_matches (self, position, removed);
+  g_autofree gpointer *new_items = g_new (gpointer, MAX (added, 1));
+  g_autofree gpointer *new_shown = g_new (gpointer, MAX (added, 1));
+  g_autofree guint8 *new_matches = g_new (guint8, MAX (added, 1));
+  guint shown_added = 0;
+
+  if (removed == 0 && added == 0)
+    return;
+
+  for (guint i = 0; i < added; i++)
+    {
+      new_items[i] = g_list_model_get_item (model, position + i);
+      new_matches[i] = item_matches (self, strictness, new_items[i]);
+      if (new_matches[i])
+        new_shown[shown_added++] = new_items[i];
+    }
+
+  g_ptr_array_remove_range (self->shown, shown_position, shown_removed);
+  ptr_array_insert_many (self->shown, shown_position, new_shown, shown_added);
+  g_ptr_array_remove_range (self->items, position, removed);
+  ptr_array_insert_many (self->items, position, new_items, added);
+  g_array_remove_range (self->matches, position, removed);
+  g_array_insert_vals (self->matches, position, new_matches, added);
+
+  if (shown_removed > 0 || shown_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown_position, shown_removed, shown_added);
+}
+
+/* Runs the filter again, over what @change says can differ, and
+ * reports the span of the result that did. */
+static void
+refilter (PortaFilterModel *self,
+          GtkFilterChange   change)
+{
+  GtkFilterMatch strictness = get_strictness (self);
+  guint8 *matches = (guint8 *) self->matches->data;
+  gpointer *items = self->items->pdata;
+  g_autoptr(GPtrArray) old = NULL;
+  GPtrArray *shown;
+  guint n_old, n_new, prefix = 0, suffix = 0;
+
+  shown = g_ptr_array_sized_new (self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      /* stricter: what did not match still does not; less strict:
+       * what matched still does (and ALL or NONE need no asking) */
+      if (strictness == GTK_FILTER_MATCH_SOME &&
+          !(change == GTK_FILTER_CHANGE_MORE_STRICT && !matches[i]) &&
+          !(change == GTK_FILTER_CHANGE_LESS_STRICT && matches[i]))
+        matches[i] = gtk_filter_match (self->filter, items[i]);
+      else if (strictness != GTK_FILTER_MATCH_SOME)
+        matches[i] = strictness == GTK_FILTER_MATCH_ALL;
+
+      if (matches[i])
+        g_ptr_array_add (shown, items[i]);
+    }
+
+  old = g_steal_pointer (&self->shown);
+  self->shown = shown;
+
+  n_old = old->len;
+  n_new = shown->len;
+  while (prefix < n_old && prefix < n_new && old->pdata[prefix] == shown->pdata[prefix])
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         old->pdata[n_old - 1 - suffix] == shown->pdata[n_new - 1 - suffix])
+    suffix++;
+
+  if (prefix + suffix < n_old || prefix + suffix < n_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
+}
+
+static void
+filter_changed_cb (GtkFilter        *filter,
+                   GtkFilterChange   change,
+                   PortaFilterModel *self)
+{
+  refilter (self, change);
+}
+
+/* ---- GListModel -------------------------------------------------------- */
+
+static GType
+porta_filter_model_get_item_type (GListModel *list)
+{
+  PortaFilterModel *self = PORTA_FILTER_MODEL (list);
+
+  return self->model != NULL ? g_list_model_get_item_type (self->model) : G_TYPE_OBJECT;
+}
+
+static guint
+porta_filter_model_get_n_items (GListModel *list)
+{
+  return PORTA_FILTER_MODEL (list)->shown->len;
+}
+
+static gpointer
+porta_filter_model_get_item (GListModel *list,
+                             guint       position)
+{
+  PortaFilterModel *self = PORTA_FILTER_MODEL (list);
+
+  if (position >= self->shown->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->shown, position));
+}
+
+static void
+porta_filter_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = porta_filter_model_get_item_type;
+  iface->get_n_items = porta_filter_model_get_n_items;
+  iface->get_item = porta_filter_model_get_item;
+}
+
+/* ---- the object -------------------------------------------------------- */
+
+static void
+porta_filter_model_dispose (GObject *object)
+{
+  PortaFilterModel *self = PORTA_FILTER_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+  /* borrowed from @items: emptied first */
+  g_ptr_array_set_size (self->shown, 0);
+  g_ptr_array_set_size (self->items, 0);
+  g_array_set_size (self->matches, 0);
+
+  G_OBJECT_CLASS (porta_filter_model_parent_class)->dispose (object);
+}
+
+static void
+porta_filter_model_finalize (GObject *object)
+{
+  PortaFilterModel *self = PORTA_FILTER_MODEL (object);
+
+  g_ptr_array_unref (self->shown);
+  g_ptr_array_unref (self->items);
+  g_array_unref (self->matches);
+
+  G_OBJECT_CLASS (porta_filter_model_parent_class)->finalize (object);
+}
+
+static void
+porta_filter_model_class_init (PortaFilterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = porta_filter_model_dispose;
+  object_class->finalize = porta_filter_model_finalize;
+}
+
+static void
+porta_filter_model_init (PortaFilterModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint8));
+}
+
+/**
+ * porta_filter_model_new:
+ * @model: (transfer full): the items
+ * @filter: (transfer full) (nullable): which of them to show
+ *
+ * Like gtk_filter_list_model_new(), never incremental.
+ *
+ * Returns: (transfer full): a new #PortaFilterModel
+ */
+PortaFilterModel *
+porta_filter_model_new (GListModel *model,
+                        GtkFilter  *filter)
+{
+  PortaFilterModel *self = g_object_new (PORTA_TYPE_FILTER_MODEL, NULL);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), self);
+
+  self->model = model;
+  self->filter = filter;
+  g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  if (filter != NULL)
+    g_signal_connect (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+
+  n = g_list_model_get_n_items (model);
+  if (n > 0)
+    model_items_changed_cb (model, 0, 0, n, self);
+  return self;
+}
+
+/**
+ * porta_filter_model_find:
+ * @self: a #PortaFilterModel
+ * @item: an item
+ *
+ * Returns: where @item is shown, or %GTK_INVALID_LIST_POSITION
+ */
+guint
+porta_filter_model_find (PortaFilterModel *self,
+                         gpointer          item)
+{
+  guint position;
+
+  g_return_val_if_fail (PORTA_IS_FILTER_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  if (item != NULL && g_ptr_array_find (self->shown, item, &position))
+    return position;
+  return GTK_INVALID_LIST_POSITION;
+}
