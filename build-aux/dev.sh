@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build-aux/dev.sh — Porta's developer entry point.
 #
-#   build-aux/dev.sh run [ARGS…]   build, then run Porta from the build tree
+#   build-aux/dev.sh run [ARGS…]   build, then run Porta from the build tree on
+#                                  its private sandbox (porta --sandbox ARGS…)
 #   build-aux/dev.sh test          build, then run every test in a private session
 #
 # Both install the Debian packages that are missing (one list, below),
@@ -117,7 +118,7 @@ case "$cmd" in
   run)
     ensure_packages
     configure_and_build
-    exec meson devenv -C "$build" "$build/src/porta" "$@"
+    exec meson devenv -C "$build" "$build/src/porta" --sandbox "$@"
     ;;
   test)
     ensure_packages
@@ -130,7 +131,7 @@ case "$cmd" in
     test_session "$@" && exit 0 || exit $?
     ;;
   *)
-    echo "usage: build-aux/dev.sh run [ARGS…] | test [MESON-TEST-ARGS…]" >&2
+    echo "usage: build-aux/dev.sh run [PORTA-ARGS…] | test [MESON-TEST-ARGS…]" >&2
     exit 1
     ;;
 esac
