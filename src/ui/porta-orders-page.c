@@ -2,23 +2,57 @@
  *
  * Copyright 2026 The Porta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PIN card, then every port order: searchable, filtered by status
+ * and direction, sorted; each opens its details. While the page is in
+ * view the orders are read again every minute, and a status that moved
+ * is announced: a toast, and a desktop notification when the window is
+ * not the one in front.
  */
 #define G_LOG_DOMAIN "porta-orders-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "porta-enums.h"
+#include "porta-new-order-dialog.h"
+#include "porta-order-details.h"
 #include "porta-orders-page.h"
 #include "porta-pin-card.h"
 
+#define REFRESH_SECONDS 60
+
 struct _PortaOrdersPage
 {
-  AdwBin        parent_instance;
+  AdwBin              parent_instance;
 
-  PortaClient  *client;
+  PortaClient        *client;
+  GListModel         *known_numbers;
+  GCancellable       *cancellable;
+  GListStore         *store;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  guint               refresh_id;
+  gboolean            loading;
+  gboolean            loaded_once;
+  char               *select_after_load;
 
-  PortaPinCard *pin_card;
+  GtkStack           *page_stack;
+  PortaPinCard       *pin_card;
+  GtkSpinner         *spinner;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *direction_dropdown;
+  GtkDropDown        *sort_dropdown;
+  GtkRevealer        *error_banner;
+  GtkLabel           *error_label;
+  GtkListBox         *orders_list;
+  GtkLabel           *count_label;
+  PortaOrderDetails  *details;
 };
 
 G_DEFINE_FINAL_TYPE (PortaOrdersPage, porta_orders_page, ADW_TYPE_BIN)
@@ -26,18 +60,496 @@ G_DEFINE_FINAL_TYPE (PortaOrdersPage, porta_orders_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_LOADING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const PortaPortOrderStatus status_choices[] = {
+  PORTA_PORT_ORDER_STATUS_UNKNOWN,  /* all */
+  PORTA_PORT_ORDER_STATUS_PROCESSING,
+  PORTA_PORT_ORDER_STATUS_CONTACTING_CARRIER,
+  PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED,
+  PORTA_PORT_ORDER_STATUS_TRANSFER_PENDING,
+  PORTA_PORT_ORDER_STATUS_ERROR,
+  PORTA_PORT_ORDER_STATUS_COMPLETED,
+  PORTA_PORT_ORDER_STATUS_CANCELLED,
+};
+
+typedef enum
+{
+  SORT_NEWEST,
+  SORT_OLDEST,
+  SORT_FOC,
+  SORT_NAME,
+  SORT_STATUS,
+} SortOrder;
+
+/* ---- rows -------------------------------------------------------------- */
+
+static char *
+row_subtitle (PortaPortOrder *order)
+{
+  guint n = g_strv_length ((char **) porta_port_order_get_telephone_numbers (order));
+  GDateTime *foc = porta_port_order_get_foc_date_time (order);
+  g_autofree char *numbers = NULL;
+  g_autofree char *created = porta_order_format_date (porta_port_order_get_created_date_time (order));
+  g_autofree char *foc_text = NULL;
+
+  if (foc == NULL)
+    foc = porta_port_order_get_requested_foc_date_time (order);
+  foc_text = porta_order_format_date (foc);
+  numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u number", "%u numbers", n), n);
+
+  /* Translators: a port order in the list: its direction ("Port in"), how many
+   * numbers, its FOC date, and when it was created */
+  return g_strdup_printf (_("%s · %s · FOC %s · created %s"),
+                          porta_port_order_direction_get_label (porta_port_order_get_direction (order)),
+                          numbers, foc_text, created);
+}
+
+static void
+update_row (GtkWidget *row)
+{
+  PortaPortOrder *order = g_object_get_data (G_OBJECT (row), "order");
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+  gboolean port_in = porta_port_order_get_direction (order) == PORTA_PORT_ORDER_DIRECTION_PORT_IN;
+  g_autofree char *title = g_markup_escape_text (porta_port_order_get_display_name (order), -1);
+  g_autofree char *subtitle = row_subtitle (order);
+  g_autofree char *subtitle_escaped = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_escaped);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), port_in ? "call-incoming-symbolic" : "call-outgoing-symbolic");
+  porta_order_status_badge_update (badge, porta_port_order_get_status (order));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PortaPortOrder *order = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *badge = porta_order_status_badge_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "order", g_object_ref (order), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "badge", badge);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_signal_connect_object (order, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+  return row;
+}
+
+/* ---- filter and sort --------------------------------------------------- */
+
+static gboolean
+matches (gpointer item,
+         gpointer user_data)
+{
+  PortaOrdersPage *self = user_data;
+  PortaPortOrder *order = item;
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint direction = gtk_drop_down_get_selected (self->direction_dropdown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (status > 0 && status < G_N_ELEMENTS (status_choices) &&
+      porta_port_order_get_status (order) != status_choices[status])
+    return FALSE;
+  if (direction == 1 && porta_port_order_get_direction (order) != PORTA_PORT_ORDER_DIRECTION_PORT_IN)
+    return FALSE;
+  if (direction == 2 && porta_port_order_get_direction (order) != PORTA_PORT_ORDER_DIRECTION_PORT_OUT)
+    return FALSE;
+
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+      g_autofree char *name = g_utf8_casefold (porta_port_order_get_display_name (order), -1);
+      g_autoptr(GString) digits = g_string_new (NULL);
+      const char * const *numbers = porta_port_order_get_telephone_numbers (order);
+
+      if (strstr (name, needle) != NULL)
+        return TRUE;
+
+      /* a number, however it is written */
+      for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      for (guint i = 0; digits->len > 0 && numbers != NULL && numbers[i] != NULL; i++)
+        if (strstr (numbers[i], digits->str) != NULL)
+          return TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_dates (GDateTime *a,
+               GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+  return g_date_time_compare (a, b);
+}
+
+static int
+compare (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  PortaOrdersPage *self = user_data;
+  PortaPortOrder *oa = (PortaPortOrder *) a;
+  PortaPortOrder *ob = (PortaPortOrder *) b;
+  int result = 0;
+
+  switch (gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_OLDEST:
+      result = compare_dates (porta_port_order_get_created_date_time (oa), porta_port_order_get_created_date_time (ob));
+      break;
+    case SORT_FOC:
+      result = compare_dates (porta_port_order_get_requested_foc_date_time (oa),
+                              porta_port_order_get_requested_foc_date_time (ob));
+      break;
+    case SORT_NAME:
+      result = g_utf8_collate (porta_port_order_get_display_name (oa), porta_port_order_get_display_name (ob));
+      break;
+    case SORT_STATUS:
+      result = (int) porta_port_order_get_status (oa) - (int) porta_port_order_get_status (ob);
+      break;
+    case SORT_NEWEST:
+    default:
+      result = -compare_dates (porta_port_order_get_created_date_time (oa), porta_port_order_get_created_date_time (ob));
+      break;
+    }
+
+  if (result == 0)
+    result = g_strcmp0 (porta_port_order_get_id (oa), porta_port_order_get_id (ob));
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+update_count (PortaOrdersPage *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+
+  if (self->client == NULL || (!self->loaded_once && total == 0))
+    text = g_strdup ("");
+  else if (total == 0)
+    text = g_strdup (_("No port orders yet. New Port-In Order… brings numbers in from another carrier."));
+  else if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", total), total);
+  else if (shown == 0)
+    text = g_strdup (_("No order matches the search and filters."));
+  else
+    /* Translators: how many port orders match, out of how many */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u order", "%u of %u orders", total), shown, total);
+  gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->orders_list), shown > 0);
+}
+
+static void
+filters_changed_cb (PortaOrdersPage *self)
+{
+  if (self->filter == NULL)
+    return;  /* still in init */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+sort_changed_cb (PortaOrdersPage *self)
+{
+  if (self->sorter == NULL)
+    return;
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* ---- loading, and what changed ----------------------------------------- */
+
+static PortaPortOrder *
+find_order (PortaOrdersPage *self,
+            const char      *id,
+            guint           *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PortaPortOrder) order = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (g_strcmp0 (porta_port_order_get_id (order), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return order;  /* the store keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+static void
+announce (PortaOrdersPage *self,
+          PortaPortOrder  *order)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *status = porta_port_order_status_get_label (porta_port_order_get_status (order));
+  g_autofree char *message = NULL;
+
+  /* Translators: a port order's status changed: its name, then its new status */
+  message = g_strdup_printf (_("“%s” is now: %s"), porta_port_order_get_display_name (order), status);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)) && g_application_get_default () != NULL)
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Port order updated"));
+      g_autofree char *id = g_strconcat ("port-order-", porta_port_order_get_id (order), NULL);
+
+      g_notification_set_body (notification, message);
+      g_notification_set_default_action_and_target (notification, "app.show-port-order", "s",
+                                                    porta_port_order_get_id (order));
+      g_application_send_notification (g_application_get_default (), id, notification);
+    }
+}
+
+static void
+set_loading (PortaOrdersPage *self,
+             gboolean         loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_order (PortaOrdersPage *self,
+            PortaPortOrder  *order)
+{
+  porta_order_details_set_order (self->details, order);
+  gtk_stack_set_visible_child_name (self->page_stack, "order");
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PortaOrdersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean first = !self->loaded_once;
+
+  orders = porta_client_list_port_orders_finish (PORTA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+
+  if (orders == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_revealer_set_reveal_child (self->error_banner, TRUE);
+      update_count (self);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+  self->loaded_once = TRUE;
+
+  /* Update in place: rows, selection and the details follow the same
+   * objects, and a status that moved is announced */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      PortaPortOrder *fresh = g_ptr_array_index (orders, i);
+      PortaPortOrder *known = find_order (self, porta_port_order_get_id (fresh), NULL);
+
+      g_hash_table_add (seen, (gpointer) porta_port_order_get_id (fresh));
+      if (known == NULL)
+        g_list_store_append (self->store, fresh);
+      else if (porta_port_order_update_from (known, fresh) && !first)
+        announce (self, known);
+    }
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->store)); i > 0; i--)
+    {
+      g_autoptr(PortaPortOrder) order = g_list_model_get_item (G_LIST_MODEL (self->store), i - 1);
+
+      if (!g_hash_table_contains (seen, porta_port_order_get_id (order)))
+        g_list_store_remove (self->store, i - 1);
+    }
+
+  /* the order just created, once it is in the list */
+  if (self->select_after_load != NULL)
+    {
+      PortaPortOrder *created = find_order (self, self->select_after_load, NULL);
+
+      g_clear_pointer (&self->select_after_load, g_free);
+      if (created != NULL)
+        show_order (self, created);
+    }
+
+  update_count (self);
+}
+
+/**
+ * porta_orders_page_refresh:
+ * @self: a #PortaOrdersPage
+ *
+ * Reads the PIN and every order again (F5, Ctrl+R, Refresh, and every
+ * minute while the page is in view).
+ */
+void
+porta_orders_page_refresh (PortaOrdersPage *self)
+{
+  g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
+
+  porta_pin_card_reload (self->pin_card);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->client == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  porta_client_list_port_orders_async (self->client, NULL, self->cancellable, listed_cb, g_object_ref (self));
+}
+
+static void
+refresh_orders_only (PortaOrdersPage *self)
+{
+  if (self->client == NULL || self->loading)
+    return;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+  porta_client_list_port_orders_async (self->client, NULL, self->cancellable, listed_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  refresh_orders_only (PORTA_ORDERS_PAGE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+porta_orders_page_map (GtkWidget *widget)
+{
+  PortaOrdersPage *self = PORTA_ORDERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (porta_orders_page_parent_class)->map (widget);
+
+  /* live while in view: now, then every minute */
+  refresh_orders_only (self);
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_timeout_cb, self);
+}
+
+static void
+porta_orders_page_unmap (GtkWidget *widget)
+{
+  PortaOrdersPage *self = PORTA_ORDERS_PAGE (widget);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (porta_orders_page_parent_class)->unmap (widget);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void
+order_activated_cb (PortaOrdersPage *self,
+                    GtkListBoxRow   *row)
+{
+  show_order (self, g_object_get_data (G_OBJECT (row), "order"));
+}
+
+static void
+details_back_cb (PortaOrdersPage *self)
+{
+  gtk_stack_set_visible_child_name (self->page_stack, "overview");
+}
+
+static void
+details_changed_cb (PortaOrdersPage *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refresh_orders_only (self);
+}
+
+static void
+created_cb (PortaOrdersPage *self,
+            PortaPortOrder  *order)
+{
+  /* Translators: %s is the name of the new port order */
+  g_autofree char *message = g_strdup_printf (_("Port-in order “%s” created"), porta_port_order_get_display_name (order));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+  if (find_order (self, porta_port_order_get_id (order), NULL) == NULL)
+    g_list_store_append (self->store, order);
+  show_order (self, find_order (self, porta_port_order_get_id (order), NULL));
+  update_count (self);
+}
+
+static void
+new_order_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PortaOrdersPage *self = PORTA_ORDERS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  PortaNewOrderDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+  dialog = porta_new_order_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->client, self->known_numbers);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  porta_orders_page_refresh (PORTA_ORDERS_PAGE (widget));
+}
+
+/* ---- the object -------------------------------------------------------- */
 
 static void
 porta_orders_page_dispose (GObject *object)
 {
   PortaOrdersPage *self = PORTA_ORDERS_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), PORTA_TYPE_ORDERS_PAGE);
+
   g_clear_object (&self->client);
+  g_clear_object (&self->known_numbers);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->select_after_load, g_free);
 
   G_OBJECT_CLASS (porta_orders_page_parent_class)->dispose (object);
 }
@@ -54,6 +566,9 @@ porta_orders_page_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -87,22 +602,72 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
   object_class->dispose = porta_orders_page_dispose;
   object_class->get_property = porta_orders_page_get_property;
   object_class->set_property = porta_orders_page_set_property;
+  widget_class->map = porta_orders_page_map;
+  widget_class->unmap = porta_orders_page_unmap;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PORTA_TYPE_PIN_CARD);
+  g_type_ensure (PORTA_TYPE_ORDER_DETAILS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, pin_card);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, orders_list);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, details);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, order_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "orders.new", NULL, new_order_action);
 }
 
 static void
 porta_orders_page_init (PortaOrdersPage *self)
 {
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  const char *directions[] = { _("All directions"), _("Port in"), _("Port out"), NULL };
+  const char *sorts[] = { _("Newest first"), _("Oldest first"), _("By FOC date"), _("By name"),
+                          _("By status"), NULL };
+  g_autoptr(GtkStringList) direction_list = gtk_string_list_new (directions);
+  g_autoptr(GtkStringList) sort_list = gtk_string_list_new (sorts);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* not bound as a template child: the AdwBin's own child would be
+   * unparented twice on dispose (GTK 4.8 and libadwaita 1.2) */
+  self->page_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint i = 1; i < G_N_ELEMENTS (status_choices); i++)
+    gtk_string_list_append (statuses, porta_port_order_status_get_label (status_choices[i]));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->direction_dropdown, G_LIST_MODEL (direction_list));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_list));
+
+  self->store = g_list_store_new (PORTA_TYPE_PORT_ORDER);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->sorter = gtk_custom_sorter_new (compare, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), GTK_FILTER (self->filter));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
+  gtk_list_box_bind_model (self->orders_list, G_LIST_MODEL (self->sort_model), create_row, self, NULL);
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
+  update_count (self);
 }
 
 PortaClient *
@@ -125,21 +690,21 @@ porta_orders_page_set_client (PortaOrdersPage *self,
 
   if (!g_set_object (&self->client, client))
     return;
-  porta_pin_card_set_client (self->pin_card, client);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
 
-/**
- * porta_orders_page_refresh:
- * @self: a #PortaOrdersPage
- *
- * Reads everything on the page again (F5, Ctrl+R).
- */
-void
-porta_orders_page_refresh (PortaOrdersPage *self)
-{
-  g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
-  porta_pin_card_reload (self->pin_card);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+  self->loaded_once = FALSE;
+  g_list_store_remove_all (self->store);
+  gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+  gtk_stack_set_visible_child_name (self->page_stack, "overview");
+  porta_order_details_set_client (self->details, client);
+  porta_order_details_set_order (self->details, NULL);
+  porta_pin_card_set_client (self->pin_card, client);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_orders_only (self);
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 /**
@@ -153,4 +718,65 @@ porta_orders_page_reload_pin (PortaOrdersPage *self)
 {
   g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
   porta_pin_card_reload (self->pin_card);
+}
+
+/**
+ * porta_orders_page_set_known_numbers:
+ * @self: a #PortaOrdersPage
+ * @numbers: (nullable): the organization's numbers, as loaded so far
+ *
+ * Lets the new-order dialog flag numbers the organization already has.
+ */
+void
+porta_orders_page_set_known_numbers (PortaOrdersPage *self,
+                                     GListModel      *numbers)
+{
+  g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
+  g_set_object (&self->known_numbers, numbers);
+}
+
+/**
+ * porta_orders_page_get_orders:
+ *
+ * Returns: (transfer none): the orders shown, filtered and sorted
+ */
+GListModel *
+porta_orders_page_get_orders (PortaOrdersPage *self)
+{
+  g_return_val_if_fail (PORTA_IS_ORDERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+gboolean
+porta_orders_page_get_loading (PortaOrdersPage *self)
+{
+  g_return_val_if_fail (PORTA_IS_ORDERS_PAGE (self), FALSE);
+  return self->loading;
+}
+
+/**
+ * porta_orders_page_show_order:
+ * @self: a #PortaOrdersPage
+ * @id: an order's id
+ *
+ * Opens the order's details, if it is in the list (a notification's
+ * action).
+ */
+void
+porta_orders_page_show_order (PortaOrdersPage *self,
+                              const char      *id)
+{
+  PortaPortOrder *order;
+
+  g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
+
+  order = find_order (self, id, NULL);
+  if (order != NULL)
+    show_order (self, order);
+  else
+    {
+      g_free (self->select_after_load);
+      self->select_after_load = g_strdup (id);
+      refresh_orders_only (self);
+    }
 }

@@ -20,5 +20,11 @@ void         porta_orders_page_set_client (PortaOrdersPage *self,
                                            PortaClient     *client);
 void         porta_orders_page_refresh    (PortaOrdersPage *self);
 void         porta_orders_page_reload_pin (PortaOrdersPage *self);
+void         porta_orders_page_set_known_numbers (PortaOrdersPage *self,
+                                                  GListModel      *numbers);
+GListModel  *porta_orders_page_get_orders (PortaOrdersPage *self);
+gboolean     porta_orders_page_get_loading (PortaOrdersPage *self);
+void         porta_orders_page_show_order (PortaOrdersPage *self,
+                                           const char      *id);
 
 G_END_DECLS

@@ -614,6 +614,9 @@ porta_window_constructed (GObject *object)
   stack_visible_child_cb (self);
   if (self->settings != NULL)
     porta_voice_page_set_settings (self->voice_page, self->settings);
+  /* the new-order dialog flags numbers the organization already has */
+  porta_orders_page_set_known_numbers (self->orders_page,
+                                       G_LIST_MODEL (porta_voice_page_get_store (self->voice_page)));
   setup_session (self);
 }
 
@@ -805,6 +808,24 @@ porta_window_get_visible_page (PortaWindow *self)
   g_return_val_if_fail (PORTA_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * porta_window_show_port_order:
+ * @self: a #PortaWindow
+ * @id: a port order's id
+ *
+ * Brings the Port orders page forward on that order (from a notification).
+ */
+void
+porta_window_show_port_order (PortaWindow *self,
+                              const char  *id)
+{
+  g_return_if_fail (PORTA_IS_WINDOW (self));
+
+  porta_window_show_page (self, "port-orders");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  porta_orders_page_show_order (self->orders_page, id);
 }
 
 /**

@@ -23,6 +23,8 @@ void         porta_window_restore          (PortaWindow      *self);
 void         porta_window_start_sandbox    (PortaWindow      *self);
 void         porta_window_show_toast       (PortaWindow      *self,
                                             const char       *message);
+void         porta_window_show_port_order  (PortaWindow      *self,
+                                            const char       *id);
 const char  *porta_window_get_visible_page (PortaWindow      *self);
 void         porta_window_show_page        (PortaWindow      *self,
                                             const char       *name);

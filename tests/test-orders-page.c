@@ -1,0 +1,482 @@
+/* test-orders-page.c — the Port orders page against a real porta-sandbox
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "porta-account.h"
+#include "porta-client.h"
+#include "porta-enums.h"
+#include "porta-order-details.h"
+#include "porta-orders-page.h"
+#include "porta-test-utils.h"
+
+typedef struct
+{
+  PortaTestSandbox *sandbox;
+  PortaClient      *client;
+  GtkWidget        *window;
+  PortaOrdersPage  *page;
+  GPtrArray        *toasts;
+} Fixture;
+
+static void
+toast_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
+  g_test_message ("toast: %s", g_variant_get_string (parameter, NULL));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char * const *args = data;
+  g_autoptr(PortaAccount) account = NULL;
+  g_autoptr(PortaTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  const GActionEntry entries[] = { { "show-toast", toast_cb, "s" } };
+
+  f->sandbox = porta_test_sandbox_start (NULL, args);
+  account = porta_account_new (f->sandbox->authority, f->sandbox->api_base, PORTA_TEST_CLIENT_ID,
+                               PORTA_SCOPES_READ_WRITE);
+  f->client = porta_client_new (account, NULL);
+  tokens = porta_test_sign_in (porta_client_get_auth (f->client), &error);
+  g_assert_no_error (error);
+  porta_client_set_tokens (f->client, tokens);
+
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->window = gtk_window_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (win), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (win));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
+  f->page = g_object_new (PORTA_TYPE_ORDERS_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->client);
+  g_clear_pointer (&f->toasts, g_ptr_array_unref);
+  porta_test_sandbox_stop (f->sandbox);
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  Fixture *f = data;
+  return !porta_orders_page_get_loading (f->page) &&
+         g_list_model_get_n_items (porta_orders_page_get_orders (f->page)) > 0;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !porta_orders_page_get_loading (((Fixture *) data)->page);
+}
+
+static void
+load (Fixture *f)
+{
+  porta_orders_page_set_client (f->page, f->client);
+  g_assert_true (porta_test_wait_until (loaded, f, 20000));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkDropDown *
+dropdown (Fixture *f,
+          guint    index)
+{
+  /* search entry, then status, direction and sort dropdowns, in order */
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *flow = gtk_widget_get_parent (gtk_widget_get_parent (entry));
+  GtkWidget *child = gtk_widget_get_first_child (flow);
+
+  for (guint i = 0; i <= index; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return GTK_DROP_DOWN (gtk_widget_get_first_child (child));
+}
+
+static void
+test_list_and_filters (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *orders;
+  guint total;
+  guint by_status_total = 0;
+  gboolean seen[16] = { FALSE, };
+
+  load (f);
+  orders = porta_orders_page_get_orders (f->page);
+  total = g_list_model_get_n_items (orders);
+  g_assert_cmpuint (total, >=, 10);
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(PortaPortOrder) o = g_list_model_get_item (orders, i);
+      seen[MIN ((guint) porta_port_order_get_status (o), 15)] = TRUE;
+    }
+  /* the sandbox's demo orders cover every status */
+  for (PortaPortOrderStatus s = PORTA_PORT_ORDER_STATUS_PROCESSING; s <= PORTA_PORT_ORDER_STATUS_CANCELLED; s++)
+    g_assert_true (seen[s]);
+
+  /* newest first */
+  for (guint i = 1; i < total; i++)
+    {
+      g_autoptr(PortaPortOrder) a = g_list_model_get_item (orders, i - 1);
+      g_autoptr(PortaPortOrder) b = g_list_model_get_item (orders, i);
+      g_assert_cmpint (g_date_time_compare (porta_port_order_get_created_date_time (a),
+                                            porta_port_order_get_created_date_time (b)), >=, 0);
+    }
+
+  /* each status filter shows exactly that status; together, all */
+  for (guint choice = 1; choice <= 7; choice++)
+    {
+      GtkDropDown *status = dropdown (f, 0);
+      guint n;
+
+      gtk_drop_down_set_selected (status, choice);
+      n = g_list_model_get_n_items (orders);
+      g_assert_cmpuint (n, >, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PortaPortOrder) o = g_list_model_get_item (orders, i);
+          g_assert_cmpint (porta_port_order_get_status (o), ==, PORTA_PORT_ORDER_STATUS_PROCESSING + choice - 1);
+        }
+      by_status_total += n;
+    }
+  g_assert_cmpuint (by_status_total, ==, total);
+  gtk_drop_down_set_selected (dropdown (f, 0), 0);
+
+  /* direction */
+  gtk_drop_down_set_selected (dropdown (f, 1), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), <, total);
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(PortaPortOrder) o = g_list_model_get_item (orders, i);
+      g_assert_cmpint (porta_port_order_get_direction (o), ==, PORTA_PORT_ORDER_DIRECTION_PORT_OUT);
+    }
+  gtk_drop_down_set_selected (dropdown (f, 1), 0);
+
+  /* sort by name */
+  gtk_drop_down_set_selected (dropdown (f, 2), 3);
+  for (guint i = 1; i < total; i++)
+    {
+      g_autoptr(PortaPortOrder) a = g_list_model_get_item (orders, i - 1);
+      g_autoptr(PortaPortOrder) b = g_list_model_get_item (orders, i);
+      g_assert_cmpint (g_utf8_collate (porta_port_order_get_display_name (a),
+                                       porta_port_order_get_display_name (b)), <=, 0);
+    }
+
+  /* search: by name, and by a number written any way */
+  {
+    g_autoptr(PortaPortOrder) first = g_list_model_get_item (orders, 0);
+    const char *number = porta_port_order_get_telephone_numbers (first)[0];
+    g_autofree char *spaced = g_strdup_printf ("%.*s %s", 3, number, number + 3);
+    GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+    g_autofree char *name = g_strdup (porta_port_order_get_display_name (first));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), spaced);
+    porta_test_spin (300);
+    g_assert_cmpuint (g_list_model_get_n_items (orders), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (orders), <, total);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), name);
+    porta_test_spin (300);
+    g_assert_cmpuint (g_list_model_get_n_items (orders), >=, 1);
+    {
+      g_autoptr(PortaPortOrder) hit = g_list_model_get_item (orders, 0);
+      g_assert_cmpstr (porta_port_order_get_display_name (hit), ==, name);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (entry), "no order is called this");
+    porta_test_spin (300);
+    g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    porta_test_spin (300);
+    g_assert_cmpuint (g_list_model_get_n_items (orders), ==, total);
+  }
+}
+
+static PortaOrderDetails *
+details (Fixture *f)
+{
+  return PORTA_ORDER_DETAILS (find_widget (GTK_WIDGET (f->page), PORTA_TYPE_ORDER_DETAILS));
+}
+
+static GtkWidget *
+button_with_action (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = button_with_action (c, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+foc_button (Fixture *f)
+{
+  return find_widget (GTK_WIDGET (details (f)), GTK_TYPE_MENU_BUTTON);
+}
+
+static void
+test_actions_by_status (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *orders;
+
+  load (f);
+  orders = porta_orders_page_get_orders (f->page);
+
+  /* every status × action pair: offered exactly when allowed */
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(PortaPortOrder) o = g_list_model_get_item (orders, i);
+      PortaPortOrderStatus status = porta_port_order_get_status (o);
+      GtkWidget *cancel;
+
+      porta_orders_page_show_order (f->page, porta_port_order_get_id (o));
+      g_assert_true (porta_order_details_get_order (details (f)) == o);
+      cancel = button_with_action (GTK_WIDGET (details (f)), "order-details.cancel");
+      g_test_message ("%s: %s", porta_port_order_get_display_name (o), porta_port_order_status_to_string (status));
+      g_assert_cmpint (gtk_widget_get_visible (cancel), ==, porta_port_order_status_allows_cancel (status));
+      g_assert_cmpint (gtk_widget_get_visible (foc_button (f)), ==, porta_port_order_status_allows_foc_change (status));
+      g_assert_cmpint (gtk_widget_get_visible (cancel), ==,
+                       status == PORTA_PORT_ORDER_STATUS_PROCESSING ||
+                       status == PORTA_PORT_ORDER_STATUS_CONTACTING_CARRIER ||
+                       status == PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED ||
+                       status == PORTA_PORT_ORDER_STATUS_ERROR);
+      g_assert_cmpint (gtk_widget_get_visible (foc_button (f)), ==,
+                       status == PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED);
+    }
+}
+
+static PortaPortOrder *
+first_with_status (Fixture              *f,
+                   PortaPortOrderStatus  status)
+{
+  GListModel *orders = porta_orders_page_get_orders (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(PortaPortOrder) o = g_list_model_get_item (orders, i);
+      if (porta_port_order_get_status (o) == status)
+        return o;  /* the store holds it */
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  PortaPortOrder       *order;
+  PortaPortOrderStatus  status;
+} StatusWait;
+
+static gboolean
+has_status (gpointer data)
+{
+  StatusWait *w = data;
+  return porta_port_order_get_status (w->order) == w->status;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  PortaPortOrder *order;
+  AdwMessageDialog *dialog;
+  StatusWait wait;
+
+  load (f);
+  order = first_with_status (f, PORTA_PORT_ORDER_STATUS_PROCESSING);
+  g_assert_nonnull (order);
+  porta_orders_page_show_order (f->page, porta_port_order_get_id (order));
+
+  /* asked first: keeping the order changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.cancel", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  porta_test_spin (300);
+  g_assert_cmpint (porta_port_order_get_status (order), ==, PORTA_PORT_ORDER_STATUS_PROCESSING);
+
+  gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.cancel", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel-order");
+
+  wait = (StatusWait) { order, PORTA_PORT_ORDER_STATUS_CANCELLED };
+  g_assert_true (porta_test_wait_until (has_status, &wait, 10000));
+  g_assert_false (gtk_widget_get_visible (button_with_action (GTK_WIDGET (details (f)), "order-details.cancel")));
+  g_assert_cmpuint (f->toasts->len, >=, 1);
+}
+
+static void
+test_change_foc (Fixture       *f,
+                 gconstpointer  data)
+{
+  PortaPortOrder *order;
+  g_autoptr(GDateTime) before = NULL;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) too_soon = g_date_time_add_days (now, 3);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  GtkPopover *popover;
+
+  load (f);
+  order = first_with_status (f, PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED);
+  g_assert_nonnull (order);
+  before = g_date_time_ref (porta_port_order_get_requested_foc_date_time (order));
+  porta_orders_page_show_order (f->page, porta_port_order_get_id (order));
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (foc_button (f)));
+  gtk_popover_popup (popover);
+  porta_test_spin (200);
+  calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+
+  /* too soon: refused before anything is sent */
+  gtk_calendar_select_day (calendar, too_soon);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_false (gtk_widget_is_sensitive (button_with_action (GTK_WIDGET (popover), "order-details.change-foc")));
+
+  gtk_calendar_select_day (calendar, later);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_true (gtk_widget_is_sensitive (button_with_action (GTK_WIDGET (popover), "order-details.change-foc")));
+  gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.change-foc", NULL);
+
+  g_assert_true (porta_test_wait_until ((PortaTestCondition) not_loading, f, 10000));
+  porta_test_spin (1000);
+  {
+    GDateTime *after = porta_port_order_get_requested_foc_date_time (order);
+    g_autoptr(GDateTime) local = g_date_time_to_local (after);
+
+    g_assert_cmpint (g_date_time_compare (after, before), !=, 0);
+    g_assert_cmpint (g_date_time_get_day_of_year (local), ==, g_date_time_get_day_of_year (later));
+  }
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_live (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *numbers[] = { "+390299887766", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) foc = g_date_time_add_days (now, 20);
+  PortaNewPortOrder order = {
+    .display_name = "Live test",
+    .telephone_numbers = numbers,
+    .carrier_name = "Operatore Esempio",
+    .account_number = "AC-1",
+    .billing_telephone_number = "+390299887700",
+    .carrier_pin = "1234",
+    .requested_foc_date_time = foc,
+    .authorized_by = "Giulia Ferraro",
+  };
+  g_autoptr(PortaPortOrder) created = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  guint toasts;
+
+  /* orders move 100,000 times faster than life: a new order has a new
+   * status by the next refresh, and the page says so */
+  load (f);
+  porta_client_create_port_order_async (f->client, &order, NULL, created_cb, &result);
+  g_assert_true (porta_test_wait_until (has_result, &result, 10000));
+  created = porta_client_create_port_order_finish (f->client, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "orders.refresh", NULL);
+  g_assert_true (porta_test_wait_until (not_loading, f, 10000));
+  toasts = f->toasts->len;
+
+  porta_test_spin (2000);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "orders.refresh", NULL);
+  g_assert_true (porta_test_wait_until (not_loading, f, 10000));
+  g_assert_cmpuint (f->toasts->len, >, toasts);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, f->toasts->len - 1), "Live test"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *normal[] = { "--auto-approve", "--numbers", "100", NULL };
+  static const char *fast[] = { "--auto-approve", "--numbers", "100", "--order-speed", "100000", NULL };
+
+  if (!porta_test_init_gtk (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run through build-aux/dev.sh test)\n");
+      return 0;
+    }
+
+  g_test_add ("/orders/list-and-filters", Fixture, normal, fixture_setup, test_list_and_filters, fixture_teardown);
+  g_test_add ("/orders/actions-by-status", Fixture, normal, fixture_setup, test_actions_by_status, fixture_teardown);
+  g_test_add ("/orders/cancel", Fixture, normal, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/orders/change-foc", Fixture, normal, fixture_setup, test_change_foc, fixture_teardown);
+  g_test_add ("/orders/live", Fixture, fast, fixture_setup, test_live, fixture_teardown);
+
+  return g_test_run ();
+}
