@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "porta-error.h"
@@ -199,6 +201,32 @@ dup_description (void)
   return g_string_free (description, FALSE);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  int           signum;
+} Interrupt;
+
+/* Ctrl+C (or SIGTERM, SIGHUP) cancels the command, which then winds
+ * down as on any error: a refresh token rotated during it is still kept,
+ * the sandbox still saves. A second one ends portactl at once. */
+static int received_signal;
+
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  Interrupt *interrupt = user_data;
+
+  received_signal = interrupt->signum;
+  if (g_cancellable_is_cancelled (interrupt->cancellable))
+    {
+      signal (interrupt->signum, SIG_DFL);
+      raise (interrupt->signum);
+    }
+  g_cancellable_cancel (interrupt->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
 static const Command *
 find_command (const char *name)
 {
@@ -233,8 +261,21 @@ portactl_run (int    argc,
     { NULL }
   };
 
+  Interrupt interrupts[] = { { NULL, SIGINT }, { NULL, SIGTERM }, { NULL, SIGHUP } };
+  guint interrupt_ids[G_N_ELEMENTS (interrupts)] = { 0, };
+
   portactl_context_init (&ctx);
   run_ctx = &ctx;
+
+  /* a reader gone from stdout is seen as a failed write, so that
+   * portactl stops cleanly (see portactl_write); it still ends as a
+   * process killed by SIGPIPE would, below */
+  signal (SIGPIPE, SIG_IGN);
+  for (guint i = 0; i < G_N_ELEMENTS (interrupts); i++)
+    {
+      interrupts[i].cancellable = ctx.cancellable;
+      interrupt_ids[i] = g_unix_signal_add (interrupts[i].signum, interrupted_cb, &interrupts[i]);
+    }
 
   g_set_prgname ("portactl");
   /* Translators: the arguments in “portactl [OPTION…] COMMAND [ARGUMENT…]” */
@@ -291,5 +332,19 @@ portactl_run (int    argc,
 out:
   portactl_context_clear (&ctx);
   run_ctx = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (interrupts); i++)
+    g_clear_handle_id (&interrupt_ids[i], g_source_remove);
+
+  if (portactl_output_closed ())
+    {
+      signal (SIGPIPE, SIG_DFL);
+      raise (SIGPIPE);
+    }
+  if (received_signal != 0)
+    {
+      /* as a shell expects of a program that Ctrl+C (or kill) stopped */
+      signal (received_signal, SIG_DFL);
+      raise (received_signal);
+    }
   return status;
 }

@@ -38,6 +38,8 @@ enum {
 typedef struct
 {
   PortactlFormat    format;
+  GCancellable     *cancellable;
+  gboolean          started;
   PortaNumberQuery *query;
   GListStore       *store;
   PortactlTable    *table;
@@ -168,9 +170,15 @@ write_number (Output           *output,
   output->written++;
 }
 
+/* Written with the first page, so that a command that fails before
+ * any number arrived leaves stdout empty */
 static void
 write_start (Output *output)
 {
+  if (output->started)
+    return;
+  output->started = TRUE;
+
   switch (output->format)
     {
     case PORTACTL_FORMAT_TABLE:
@@ -192,12 +200,12 @@ write_start (Output *output)
     default:
       break;
     }
-  portactl_write (output->out);
 }
 
 static void
 write_end (Output *output)
 {
+  write_start (output);
   if (output->format == PORTACTL_FORMAT_JSON)
     g_string_append (output->out, "\n]\n");
   portactl_write (output->out);
@@ -212,6 +220,7 @@ page_cb (guint    loaded,
   GListModel *model = G_LIST_MODEL (output->store);
   guint n = g_list_model_get_n_items (model);
 
+  write_start (output);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PortaPhoneNumber) number = g_list_model_get_item (model, i);
@@ -220,7 +229,10 @@ page_cb (guint    loaded,
         write_number (output, number);
     }
   g_list_store_splice (output->store, 0, n, NULL, 0);
-  portactl_write (output->out);
+
+  /* nobody reads any more: no need for the other pages */
+  if (!portactl_write (output->out))
+    g_cancellable_cancel (output->cancellable);
 }
 
 static PortactlTable *
@@ -309,6 +321,7 @@ portactl_cmd_numbers (PortactlContext  *ctx,
   store = g_list_store_new (PORTA_TYPE_PHONE_NUMBER);
   out = g_string_sized_new (256 * 1024);
   output.format = format;
+  output.cancellable = ctx->cancellable;
   output.query = query;
   output.store = store;
   output.out = out;
@@ -317,7 +330,6 @@ portactl_cmd_numbers (PortactlContext  *ctx,
   else if (format == PORTACTL_FORMAT_JSON || format == PORTACTL_FORMAT_NDJSON)
     output.generator = generator = json_generator_new ();
 
-  write_start (&output);
   porta_client_list_numbers_async (ctx->client, filter, store, page_cb, &output, ctx->cancellable,
                                    portactl_waiter_cb, &waiter);
   if (!porta_client_list_numbers_finish (ctx->client, portactl_waiter_wait (&waiter), &error))
@@ -326,6 +338,8 @@ portactl_cmd_numbers (PortactlContext  *ctx,
       /* what was written stays; a JSON array is left open, so that
        * nothing takes a part for the whole */
       portactl_write (out);
+      if (portactl_output_closed ())
+        return PORTACTL_EXIT_OK;
       return portactl_report_error (error);
     }
   portactl_waiter_clear (&waiter);

@@ -181,20 +181,41 @@ portactl_iso8601 (GDateTime *date_time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static gboolean output_closed;
+
 /**
  * portactl_write:
  * @text: what to write to stdout; emptied
  *
  * Writes @text to stdout as bytes (UTF-8 whatever the locale) and
  * flushes, so that a reader at the other end of a pipe sees it now.
+ *
+ * Returns: %FALSE once stdout cannot be written to, such as a pipe whose
+ *   reader is gone (`portactl numbers | head`): the command should stop
  */
-void
+gboolean
 portactl_write (GString *text)
 {
-  if (text->len > 0)
-    fwrite (text->str, 1, text->len, stdout);
-  fflush (stdout);
+  if (!output_closed)
+    {
+      if (text->len > 0)
+        fwrite (text->str, 1, text->len, stdout);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        output_closed = TRUE;
+    }
   g_string_truncate (text, 0);
+  return !output_closed;
+}
+
+/**
+ * portactl_output_closed:
+ *
+ * Returns: whether a write to stdout failed
+ */
+gboolean
+portactl_output_closed (void)
+{
+  return output_closed;
 }
 
 /**

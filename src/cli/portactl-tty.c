@@ -81,24 +81,46 @@ restore_echo (void)
     }
 }
 
-/* Async-signal-safe only: tcsetattr, write, sigaction, raise. */
+/* While portactl waits for what is typed, Ctrl+C ends it at once: the
+ * handler GLib has for it (portactl_run's, which cancels and lets the
+ * command wind down) restarts the read, which would go on waiting.
+ * Async-signal-safe only: tcsetattr, write, signal, raise. */
 static void
-restore_echo_handler (int signum)
+die_handler (int signum)
 {
   restore_echo ();
   (void) !write (STDERR_FILENO, "\n", 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
-    if (restore_signals[i] == signum)
-      sigaction (signum, &saved_actions[i], NULL);
+  signal (signum, SIG_DFL);
   raise (signum);
+}
+
+static void
+catch_signals (void)
+{
+  struct sigaction action;
+
+  memset (&action, 0, sizeof action);
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
+    {
+      /* Ctrl+Z would stop portactl with the echo off, or back on
+       * while the PIN is still being typed: not at a prompt */
+      action.sa_handler = restore_signals[i] == SIGTSTP ? SIG_IGN : die_handler;
+      sigaction (restore_signals[i], &action, &saved_actions[i]);
+    }
+}
+
+static void
+release_signals (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
+    sigaction (restore_signals[i], &saved_actions[i], NULL);
 }
 
 static gboolean
 echo_off (GError **error)
 {
   struct termios quiet;
-  struct sigaction action;
 
   if (tcgetattr (STDIN_FILENO, &saved_termios) != 0)
     {
@@ -110,12 +132,7 @@ echo_off (GError **error)
       return FALSE;
     }
 
-  memset (&action, 0, sizeof action);
-  action.sa_handler = restore_echo_handler;
-  sigemptyset (&action.sa_mask);
-  for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
-    sigaction (restore_signals[i], &action, &saved_actions[i]);
-
+  catch_signals ();
   quiet = saved_termios;
   quiet.c_lflag &= ~(ECHO | ECHOE | ECHOK | ECHONL);
   echo_is_off = 1;
@@ -124,8 +141,7 @@ echo_off (GError **error)
       int saved_errno = errno;
 
       echo_is_off = 0;
-      for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
-        sigaction (restore_signals[i], &saved_actions[i], NULL);
+      release_signals ();
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Could not switch off the terminal’s echo: %s"), g_strerror (saved_errno));
       return FALSE;
@@ -137,8 +153,7 @@ static void
 echo_on (void)
 {
   restore_echo ();
-  for (guint i = 0; i < G_N_ELEMENTS (restore_signals); i++)
-    sigaction (restore_signals[i], &saved_actions[i], NULL);
+  release_signals ();
 }
 
 /* ---- reading a line ------------------------------------------------------ */
@@ -302,7 +317,9 @@ portactl_ask (const char  *prompt,
   g_autofree char *line = NULL;
 
   g_printerr ("%s", prompt);
+  catch_signals ();
   line = read_line (STDIN_FILENO, 256, &too_long, error);
+  release_signals ();
   if (line == NULL)
     {
       if (error != NULL && *error != NULL)

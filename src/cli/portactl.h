@@ -150,7 +150,8 @@ void            portactl_append_cell            (GString             *out,
                                                  gboolean             last);
 char           *portactl_format_date_time       (GDateTime           *date_time);
 char           *portactl_iso8601                (GDateTime           *date_time);
-void            portactl_write                  (GString             *text);
+gboolean        portactl_write                  (GString             *text);
+gboolean        portactl_output_closed          (void);
 char           *portactl_json_to_string         (JsonNode            *node,
                                                  gboolean             pretty);
 

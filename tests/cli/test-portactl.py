@@ -346,8 +346,8 @@ def test_numbers_filter_and_search(t):
         t.ok(r.rc == 0 and got == expected and len(got) > 0, "--filter with and", r)
 
         r = home.run("--sandbox", "numbers", "--filter", "city eq 'Roma'")
-        t.ok(r.rc == 4 and r.out.startswith(b"Number") and r.err.startswith("portactl: "),
-             "--filter the server refuses: exit 4", r)
+        t.ok(r.rc == 4 and r.out == b"" and r.err.startswith("portactl: "),
+             "--filter the server refuses: exit 4, nothing on stdout", r)
 
         r = home.run("--sandbox", "numbers", "--format", "json", "--search", "+39 02")
         got = r.json() if r.rc == 0 else []
@@ -395,6 +395,28 @@ def test_numbers_stream(t):
         t.ok(proc.returncode == 0 and len(lines) >= 3000, "numbers over 3 pages: all of them", proc.stderr.read())
         t.ok(first is not None and end - first >= 0.6,
              "the first page is out %.2f s before the last (streamed)" % ((end - first) if first else 0))
+
+        # Ctrl+C: the command stops, as a process stopped by SIGINT does,
+        # and the sandbox still saves its state
+        proc = subprocess.Popen([PORTACTL, "--sandbox", "numbers", "--format", "ndjson"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        os.read(proc.stdout.fileno(), 1)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        t.ok(proc.returncode == -signal.SIGINT and err == b"", "Ctrl+C: stopped by SIGINT, quietly",
+             (proc.returncode, err))
+        with open(os.path.join(home.sandbox_state_dir, "sandbox.log")) as f:
+            t.ok("state saved" in f.read().split("porta-sandbox ")[-1], "Ctrl+C: the sandbox saved its state")
+
+        # a reader that goes away: SIGPIPE's status, no message
+        proc = subprocess.Popen([PORTACTL, "--sandbox", "numbers"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        os.read(proc.stdout.fileno(), 10)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        proc.wait(60)
+        t.ok(proc.returncode == -signal.SIGPIPE and err == b"", "portactl numbers | head: ends as SIGPIPE would",
+             (proc.returncode, err))
 
 
 # ---- orders ------------------------------------------------------------------
@@ -884,6 +906,22 @@ def test_sign_in_out(t):
                 secret = new_secret
         r = home.run("pin")
         t.eq(r.rc, 0, "pin with the saved sign-in", r)
+
+        # `numbers | head`: the reader goes after the sign-in was renewed;
+        # the renewed one is kept all the same
+        proc = subprocess.Popen([PORTACTL, "numbers", "--format", "ndjson"], env=home.env(),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        os.read(proc.stdout.fileno(), 10)
+        proc.stdout.close()
+        proc.wait(60)
+        new_secret = keyring_secret(first_id)
+        t.ok(proc.returncode == -signal.SIGPIPE and new_secret not in (None, secret),
+             "numbers | head: SIGPIPE, and the rotated sign-in kept", proc.returncode)
+        if new_secret:
+            SECRETS.add(new_secret)
+            secret = new_secret
+        r = home.run("pin")
+        t.eq(r.rc, 0, "the next command signs in with it", r)
 
         # the browser: no browser here, so portactl says where to go, and
         # going there (the sandbox approves at once) finishes the sign-in
