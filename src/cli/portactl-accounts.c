@@ -56,6 +56,14 @@ account_to_json (PortaAccount *account,
   return json_builder_get_root (builder);
 }
 
+/**
+ * portactl_cmd_accounts:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl accounts`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_accounts (PortactlContext  *ctx,
                        int               argc,
@@ -250,6 +258,14 @@ display_available (void)
   return (x11 != NULL && x11[0] != '\0') || (wayland != NULL && wayland[0] != '\0');
 }
 
+/**
+ * portactl_cmd_sign_in:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl sign-in`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_sign_in (PortactlContext  *ctx,
                       int               argc,
@@ -389,6 +405,14 @@ portactl_cmd_sign_in (PortactlContext  *ctx,
 
 /* ---- sign-out ------------------------------------------------------------ */
 
+/**
+ * portactl_cmd_sign_out:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl sign-out`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_sign_out (PortactlContext  *ctx,
                        int               argc,

@@ -26,6 +26,12 @@
 #include "porta-pin.h"
 #include "portactl.h"
 
+/**
+ * portactl_context_init:
+ * @ctx: a context on the stack
+ *
+ * Sets up a run: the shared accounts file (not read yet), a cancellable.
+ */
 void
 portactl_context_init (PortactlContext *ctx)
 {
@@ -34,6 +40,12 @@ portactl_context_init (PortactlContext *ctx)
   ctx->cancellable = g_cancellable_new ();
 }
 
+/**
+ * portactl_context_clear:
+ * @ctx: a context
+ *
+ * Drops what @ctx holds; stops the sandbox if one runs.
+ */
 void
 portactl_context_clear (PortactlContext *ctx)
 {
@@ -50,6 +62,12 @@ portactl_context_clear (PortactlContext *ctx)
 
 /* ---- waiting ------------------------------------------------------------- */
 
+/**
+ * portactl_waiter_cb:
+ * @user_data: a #PortactlWaiter
+ *
+ * The callback of every async call portactl waits for.
+ */
 void
 portactl_waiter_cb (GObject      *source,
                     GAsyncResult *result,
@@ -76,6 +94,11 @@ portactl_waiter_wait (PortactlWaiter *waiter)
   return waiter->result;
 }
 
+/**
+ * portactl_waiter_clear:
+ *
+ * Drops the result, so that @waiter can wait again.
+ */
 void
 portactl_waiter_clear (PortactlWaiter *waiter)
 {
@@ -84,6 +107,12 @@ portactl_waiter_clear (PortactlWaiter *waiter)
 
 /* ---- errors -------------------------------------------------------------- */
 
+/**
+ * portactl_printerr:
+ * @format: a printf() format, translated
+ *
+ * Says on stderr what went wrong, after “portactl: ”.
+ */
 void
 portactl_printerr (const char *format,
                    ...)
@@ -97,6 +126,12 @@ portactl_printerr (const char *format,
   g_printerr ("portactl: %s\n", message);
 }
 
+/**
+ * portactl_warning:
+ * @format: a printf() format, translated
+ *
+ * Says on stderr what did not stop the command but matters.
+ */
 void
 portactl_warning (const char *format,
                   ...)

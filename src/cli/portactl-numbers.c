@@ -263,6 +263,14 @@ new_numbers_table (void)
   return table;
 }
 
+/**
+ * portactl_cmd_numbers:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl numbers`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_numbers (PortactlContext  *ctx,
                       int               argc,

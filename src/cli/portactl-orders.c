@@ -229,6 +229,14 @@ dup_foc_cell (PortaPortOrder *order)
   return portactl_format_date_time (foc);
 }
 
+/**
+ * portactl_cmd_orders:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl orders`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_orders (PortactlContext  *ctx,
                      int               argc,
@@ -734,6 +742,14 @@ order_set_foc (PortactlContext  *ctx,
   return write_order (changed, format);
 }
 
+/**
+ * portactl_cmd_order:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl order`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_order (PortactlContext  *ctx,
                     int               argc,

@@ -281,6 +281,10 @@ portactl_table_new (gsize max_width)
   return table;
 }
 
+/**
+ * portactl_table_free:
+ * @table: a table
+ */
 void
 portactl_table_free (PortactlTable *table)
 {
@@ -327,6 +331,13 @@ portactl_table_fit_cell (PortactlTable *table,
   c->natural = MAX (c->natural, portactl_display_width (text));
 }
 
+/**
+ * portactl_table_add_row:
+ * @cells: (array): one text a column, %NULL for an empty cell
+ *
+ * Keeps a row for portactl_table_append_all(), widening the columns
+ * to fit it.
+ */
 void
 portactl_table_add_row (PortactlTable      *table,
                         const char * const *cells)
@@ -426,6 +437,11 @@ append_line (PortactlTable      *table,
   g_string_append_c (out, '\n');
 }
 
+/**
+ * portactl_table_append_header:
+ *
+ * Appends the headings, laid out by portactl_table_layout().
+ */
 void
 portactl_table_append_header (PortactlTable *table,
                               GString       *out)
@@ -437,6 +453,13 @@ portactl_table_append_header (PortactlTable *table,
   append_line (table, titles, out);
 }
 
+/**
+ * portactl_table_append_row:
+ * @cells: (array): one text a column
+ *
+ * Appends one row as it comes (a streamed table), in the columns
+ * laid out before.
+ */
 void
 portactl_table_append_row (PortactlTable      *table,
                            const char * const *cells,

@@ -523,6 +523,14 @@ pin_audit (PortactlContext  *ctx,
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+/**
+ * portactl_cmd_pin:
+ * @argv: (array length=argc): the command's words, its name first
+ *
+ * Runs `portactl pin`.
+ *
+ * Returns: the exit status
+ */
 int
 portactl_cmd_pin (PortactlContext  *ctx,
                   int               argc,

@@ -57,6 +57,11 @@ portactl_terminal_width (void)
   return 0;
 }
 
+/**
+ * portactl_stdin_is_terminal:
+ *
+ * Returns: whether stdin is a terminal, where a person types
+ */
 gboolean
 portactl_stdin_is_terminal (void)
 {
