@@ -320,6 +320,7 @@ post_form_async (PortaAuth           *self,
   g_autofree char *request_id = g_uuid_string_random ();
   GError *error = NULL;
   PostState *state;
+  char *copy;
 
   g_task_set_source_tag (task, post_form_async);
 
@@ -341,8 +342,9 @@ post_form_async (PortaAuth           *self,
   porta_http_log_request (state->message, form->str, FALSE);
 
   /* the session copies nothing: the bytes wipe the form when released */
-  bytes = g_bytes_new_with_free_func (g_strndup (form->str, form->len), form->len,
-                                      (GDestroyNotify) porta_pin_free, NULL);
+  copy = g_strndup (form->str, form->len);
+  /* the free function gets the user data: the copy itself */
+  bytes = g_bytes_new_with_free_func (copy, form->len, (GDestroyNotify) porta_pin_free, copy);
   soup_message_set_request_body_from_bytes (state->message,
                                             "application/x-www-form-urlencoded", bytes);
 
