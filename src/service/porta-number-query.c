@@ -6,7 +6,7 @@
  * A search and a set of filters over phone numbers, with matching cheap
  * enough to run over 100,000 numbers on every keystroke: digits are
  * compared with the number's precomputed digits, cities through a cache
- * of their case-folded form (cities are interned and few), and
+ * of whether each matches the search (cities are interned and few), and
  * assignment target ids (ASCII GUIDs) without allocating.
  */
 #define G_LOG_DOMAIN "porta-number-query"
@@ -21,13 +21,15 @@ struct _PortaNumberQuery
 {
   char       *text;
   char       *digits;          /* the search as digits, or NULL: search text instead */
+  gsize       digits_len;
   char       *folded;          /* the search case-folded, or NULL */
+  gsize       folded_len;
   int         assignment_status;
   int         number_type;
   char       *country;
   gboolean    problems_only;
 
-  GHashTable *folded_cities;   /* interned city → case-folded city */
+  GHashTable *city_matches;    /* interned city → 1 + whether it contains @folded */
 };
 
 PortaNumberQuery *
@@ -37,7 +39,7 @@ porta_number_query_new (void)
 
   query->assignment_status = PORTA_NUMBER_QUERY_ANY;
   query->number_type = PORTA_NUMBER_QUERY_ANY;
-  query->folded_cities = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  query->city_matches = g_hash_table_new (g_direct_hash, g_direct_equal);
   return query;
 }
 
@@ -63,7 +65,7 @@ porta_number_query_free (PortaNumberQuery *query)
   g_free (query->digits);
   g_free (query->folded);
   g_free (query->country);
-  g_hash_table_unref (query->folded_cities);
+  g_hash_table_unref (query->city_matches);
   g_free (query);
 }
 
@@ -99,6 +101,7 @@ porta_number_query_set_text (PortaNumberQuery *query,
   g_clear_pointer (&query->text, g_free);
   g_clear_pointer (&query->digits, g_free);
   g_clear_pointer (&query->folded, g_free);
+  g_hash_table_remove_all (query->city_matches);
   if (stripped[0] == '\0')
     return TRUE;
 
@@ -116,11 +119,15 @@ porta_number_query_set_text (PortaNumberQuery *query,
     }
 
   if (number_like && digits->len > 0)
-    query->digits = g_string_free (digits, FALSE);
+    {
+      query->digits_len = digits->len;
+      query->digits = g_string_free (digits, FALSE);
+    }
   else
     {
       g_string_free (digits, TRUE);
       query->folded = g_utf8_casefold (stripped, -1);
+      query->folded_len = strlen (query->folded);
     }
   return TRUE;
 }
@@ -219,14 +226,47 @@ porta_number_query_is_empty (const PortaNumberQuery *query)
          !query->problems_only;
 }
 
+/* What g_ascii_strncasecmp() at each position would say, without a
+ * call per position: a city search checks every number's target id,
+ * and that call was most of a keystroke at 100,000 numbers
+ * (tests/bench/bench-voice). @needle is case-folded, so its ASCII
+ * letters are already lower case. */
 static gboolean
 ascii_contains_nocase (const char *haystack,
-                       const char *needle)
+                       const char *needle,
+                       gsize       n)
 {
-  gsize n = strlen (needle);
+  char first = needle[0];
+  char first_upper = g_ascii_toupper (first);
 
-  for (; *haystack != '\0'; haystack++)
-    if (g_ascii_strncasecmp (haystack, needle, n) == 0)
+  for (const char *p = haystack; *p != '\0'; p++)
+    {
+      gsize i = 1;
+
+      if (*p != first && *p != first_upper)
+        continue;
+      while (i < n && p[i] != '\0' && g_ascii_tolower (p[i]) == needle[i])
+        i++;
+      if (i == n)
+        return TRUE;
+      if (p[i] == '\0')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* strstr() for the short strings of a number: glibc's is built for
+ * long ones, and its set-up was most of a digit search over 100,000
+ * numbers (tests/bench/bench-voice) */
+static gboolean
+contains (const char *haystack,
+          const char *needle,
+          gsize       n)
+{
+  char first = needle[0];
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (*p == first && strncmp (p, needle, n) == 0)
       return TRUE;
   return FALSE;
 }
@@ -240,20 +280,21 @@ text_matches (PortaNumberQuery *query,
 
   if (city != NULL)
     {
-      /* cities are interned: one fold per distinct city */
-      const char *folded = g_hash_table_lookup (query->folded_cities, city);
+      /* cities are interned: one fold and one search per distinct city */
+      int verdict = GPOINTER_TO_INT (g_hash_table_lookup (query->city_matches, city));
 
-      if (folded == NULL)
+      if (verdict == 0)
         {
-          char *fold = g_utf8_casefold (city, -1);
-          g_hash_table_insert (query->folded_cities, (gpointer) city, fold);
-          folded = fold;
+          g_autofree char *fold = g_utf8_casefold (city, -1);
+
+          verdict = 1 + (strstr (fold, query->folded) != NULL);
+          g_hash_table_insert (query->city_matches, (gpointer) city, GINT_TO_POINTER (verdict));
         }
-      if (strstr (folded, query->folded) != NULL)
+      if (verdict == 2)
         return TRUE;
     }
 
-  return target != NULL && ascii_contains_nocase (target, query->folded);
+  return target != NULL && ascii_contains_nocase (target, query->folded, query->folded_len);
 }
 
 /**
@@ -280,7 +321,7 @@ porta_number_query_matches (PortaNumberQuery *query,
     return FALSE;
 
   if (query->digits != NULL)
-    return strstr (porta_phone_number_get_digits (number), query->digits) != NULL;
+    return contains (porta_phone_number_get_digits (number), query->digits, query->digits_len);
   if (query->folded != NULL)
     return text_matches (query, number);
   return TRUE;

@@ -5,9 +5,9 @@
  *
  * A GtkFilter subclass rather than a GtkCustomFilter, for one measured
  * reason: typing one more character into the search narrows the
- * result, and saying so (GTK_FILTER_CHANGE_MORE_STRICT) lets
- * GtkFilterListModel check only the numbers still shown instead of all
- * 100,000 (tests/bench/bench-voice: see the README's figures).
+ * result, and saying so (GTK_FILTER_CHANGE_MORE_STRICT) lets the
+ * filter model (PortaFilterModel in the Voice page) check only the
+ * numbers still shown instead of all 100,000 (tests/bench/bench-voice).
  */
 #define G_LOG_DOMAIN "porta-number-filter"
 

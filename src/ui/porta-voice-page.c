@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "porta-cell-text.h"
 #include "porta-country.h"
 #include "porta-csv.h"
 #include "porta-enums.h"
@@ -186,17 +187,15 @@ cell_port_in (PortaPhoneNumber *number)
 
 /* The cells show the item of a PortaRow and follow it: the rows stay
  * while the list changes under them (porta-row-model.c), and a change
- * only sets their text. GtkInscription rather than GtkLabel: its size
+ * only sets their text. PortaCellText rather than GtkLabel: its size
  * does not depend on its text, so the 200 rows a GTK 4.8 list view
  * keeps are not measured again on every keystroke, and only the rows
- * in sight lay their text out. */
+ * in sight lay their text out (porta-cell-text.c). */
 static GtkWidget *
 new_cell_text (void)
 {
-  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *text = porta_cell_text_new ();
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
   return text;
 }
@@ -217,7 +216,7 @@ update_label (GtkListItem *item,
   PortaPhoneNumber *number = porta_row_get_item (gtk_list_item_get_item (item));
   g_autofree char *text = number != NULL ? func (number) : NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  porta_cell_text_set_text (PORTA_CELL_TEXT (gtk_list_item_get_child (item)), text);
 }
 
 static void
@@ -247,7 +246,7 @@ update_status (GtkListItem *item)
 
   if (number == NULL)
     {
-      gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
+      porta_cell_text_set_text (PORTA_CELL_TEXT (label), NULL);
       gtk_widget_set_visible (icon, FALSE);
       return;
     }
@@ -258,7 +257,7 @@ update_status (GtkListItem *item)
            state == PORTA_ACTIVATION_STATE_UPDATE_FAILED;
 
   /* the state is in the words; the icon and colour only repeat it */
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  porta_cell_text_set_text (PORTA_CELL_TEXT (label), text);
   gtk_widget_set_visible (icon, state != PORTA_ACTIVATION_STATE_ACTIVATED);
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), failed ? "dialog-error-symbolic" : "content-loading-symbolic");
   if (failed)
