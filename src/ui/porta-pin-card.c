@@ -35,6 +35,7 @@ struct _PortaPinCard
 
   char                *revealed_pin;
   guint                reveal_left;
+  guint                reveal_seconds;
   guint                reveal_id;
   GdkContentProvider  *clipboard_content;
   guint                clipboard_id;
@@ -57,6 +58,7 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_STATUS,
+  PROP_REVEAL_SECONDS,
   N_PROPS
 };
 
@@ -398,7 +400,7 @@ revealed_cb (GObject      *object,
 
   hide_pin (self);
   self->revealed_pin = pin;
-  self->reveal_left = REVEAL_SECONDS;
+  self->reveal_left = self->reveal_seconds;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->revealed_row), pin);
   update_countdown (self);
   gtk_widget_set_visible (GTK_WIDGET (self->revealed_row), TRUE);
@@ -451,7 +453,7 @@ copy_action (GtkWidget  *widget,
    * when the clipboard is emptied below */
   self->clipboard_content = gdk_content_provider_new_typed (G_TYPE_STRING, self->revealed_pin);
   gdk_clipboard_set_content (clipboard, self->clipboard_content);
-  self->clipboard_id = g_timeout_add_seconds (REVEAL_SECONDS, clipboard_timeout_cb, self);
+  self->clipboard_id = g_timeout_add_seconds (self->reveal_seconds, clipboard_timeout_cb, self);
   toast (self, _("PIN copied. The clipboard will be cleared in 30 seconds."));
 }
 
@@ -536,6 +538,9 @@ porta_pin_card_get_property (GObject    *object,
     case PROP_STATUS:
       g_value_set_object (value, self->status);
       break;
+    case PROP_REVEAL_SECONDS:
+      g_value_set_uint (value, self->reveal_seconds);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -553,6 +558,9 @@ porta_pin_card_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       porta_pin_card_set_client (self, g_value_get_object (value));
+      break;
+    case PROP_REVEAL_SECONDS:
+      self->reveal_seconds = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -575,6 +583,15 @@ porta_pin_card_class_init (PortaPinCardClass *klass)
   properties[PROP_STATUS] =
     g_param_spec_object ("status", NULL, NULL, PORTA_TYPE_PIN_STATUS,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PortaPinCard:reveal-seconds:
+   *
+   * How long a revealed PIN shows, and stays on the clipboard: 30 seconds;
+   * tests shorten it.
+   */
+  properties[PROP_REVEAL_SECONDS] =
+    g_param_spec_uint ("reveal-seconds", NULL, NULL, 1, 600, REVEAL_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-pin-card.ui");

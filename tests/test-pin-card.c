@@ -1,0 +1,181 @@
+/* test-pin-card.c — the PIN card: status, reveal, copy, history
+ *
+ * Copyright 2026 The Porta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "porta-account.h"
+#include "porta-client.h"
+#include "porta-pin-card.h"
+#include "porta-test-utils.h"
+
+typedef struct
+{
+  GAsyncResult *result;
+} Waiter;
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ((Waiter *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Waiter *) data)->result != NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_is_visible (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  gboolean    shown;
+} LabelWait;
+
+static gboolean
+label_state (gpointer data)
+{
+  LabelWait *w = data;
+  return (find_label (w->root, w->text) != NULL) == w->shown;
+}
+
+static gboolean
+wait_label (GtkWidget  *root,
+            const char *text,
+            gboolean    shown,
+            guint       timeout_ms)
+{
+  LabelWait w = { root, text, shown };
+  return porta_test_wait_until (label_state, &w, timeout_ms);
+}
+
+typedef struct
+{
+  GdkClipboard *clipboard;
+  char         *text;
+  gboolean      done;
+} ClipboardRead;
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((ClipboardRead *) data)->done;
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  ClipboardRead read = { gtk_widget_get_clipboard (widget), NULL, FALSE };
+
+  gdk_clipboard_read_text_async (read.clipboard, NULL, read_cb, &read);
+  g_assert_true (porta_test_wait_until (read_done, &read, 5000));
+  return read.text;
+}
+
+static void
+test_reveal_and_copy (void)
+{
+  const char *args[] = { "--auto-approve", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
+  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
+                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
+  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
+  g_autoptr(PortaTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *window = gtk_window_new ();
+  PortaPinCard *card;
+  Waiter waiter = { NULL };
+
+  tokens = porta_test_sign_in (porta_client_get_auth (client), &error);
+  g_assert_no_error (error);
+  porta_client_set_tokens (client, tokens);
+
+  card = g_object_new (PORTA_TYPE_PIN_CARD, "reveal-seconds", 2, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (card));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* not set: says so, and offers no reveal */
+  porta_pin_card_set_client (card, client);
+  g_assert_true (wait_label (window, "Not set", TRUE, 10000));
+
+  /* set from elsewhere, then read again */
+  porta_client_set_pin_async (client, "7305918264", NULL, done_cb, &waiter);
+  g_assert_true (porta_test_wait_until (has_result, &waiter, 10000));
+  g_assert_true (porta_client_set_pin_finish (client, waiter.result, &error));
+  g_clear_object (&waiter.result);
+  porta_pin_card_reload (card);
+  g_assert_true (wait_label (window, "Set", TRUE, 10000));
+  g_assert_true (wait_label (window, "1 event", TRUE, 10000));
+
+  /* reveal: the PIN shows, then hides by itself */
+  gtk_widget_activate_action (GTK_WIDGET (card), "pin-card.reveal", NULL);
+  g_assert_true (wait_label (window, "7305918264", TRUE, 10000));
+  g_assert_true (wait_label (window, "2 events", TRUE, 10000));  /* the reveal is audited */
+
+  /* copy: on the clipboard, then gone from it when the time is up */
+  gtk_widget_activate_action (GTK_WIDGET (card), "pin-card.copy", NULL);
+  copied = clipboard_text (window);
+  g_assert_cmpstr (copied, ==, "7305918264");
+  g_assert_true (wait_label (window, "7305918264", FALSE, 5000));
+  porta_test_spin (500);
+  after = clipboard_text (window);
+  g_assert_null (after);
+
+  /* hide before the time is up */
+  gtk_widget_activate_action (GTK_WIDGET (card), "pin-card.reveal", NULL);
+  g_assert_true (wait_label (window, "7305918264", TRUE, 10000));
+  gtk_widget_activate_action (GTK_WIDGET (card), "pin-card.hide", NULL);
+  g_assert_null (find_label (window, "7305918264"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!porta_test_init_gtk (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run through build-aux/dev.sh test)\n");
+      return 0;
+    }
+
+  g_test_add_func ("/pin-card/reveal-and-copy", test_reveal_and_copy);
+
+  return g_test_run ();
+}
