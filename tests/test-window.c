@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "porta-account-store.h"
+#include "porta-session.h"
 #include "porta-test-utils.h"
 #include "porta-window.h"
 
@@ -280,6 +282,121 @@ test_window_sidebar_labels (void)
   destroy_window (window);
 }
 
+/* ---- with a session ------------------------------------------------------ */
+
+static GtkStack *
+main_stack (PortaWindow *window)
+{
+  return GTK_STACK (find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+}
+
+typedef struct
+{
+  PortaSession      *session;
+  PortaSessionState  state;
+} StateWait;
+
+static gboolean
+in_state (gpointer data)
+{
+  StateWait *w = data;
+  return porta_session_get_state (w->session) == w->state;
+}
+
+static PortaSession *
+new_session (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "accounts.json", NULL);
+  g_autofree char *sandbox_dir = g_build_filename (dir, "sandbox", NULL);
+  g_autoptr(PortaAccountStore) store = porta_account_store_new (path);
+
+  return porta_session_new (store, sandbox_dir);
+}
+
+static GtkWidget *
+find_revealer_with_class (GtkWidget  *root,
+                          const char *css_class)
+{
+  if (GTK_IS_REVEALER (root) && gtk_revealer_get_child (GTK_REVEALER (root)) != NULL &&
+      gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (root)), css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_revealer_with_class (c, css_class);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_window_session (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("porta-window-XXXXXX", NULL);
+  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window;
+  GtkWidget *sandbox_banner;
+  AdwMessageDialog *dialog;
+  StateWait wait = { session, PORTA_SESSION_STATE_SIGNED_OUT };
+
+  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
+    {
+      g_test_skip ("PORTA_SANDBOX_PATH is not set (run through meson test)");
+      return;
+    }
+
+  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* no account: the welcome page, with its two ways in */
+  porta_window_restore (window);
+  g_assert_true (porta_test_wait_until (in_state, &wait, 10000));
+  porta_test_spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.try-sandbox", NULL));
+
+  /* the sandbox: the pages, and a banner that says plainly where we are */
+  wait.state = PORTA_SESSION_STATE_READY;
+  g_assert_true (porta_test_wait_until (in_state, &wait, 20000));
+  porta_test_spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "main");
+  sandbox_banner = find_revealer_with_class (GTK_WIDGET (window), "sandbox");
+  g_assert_nonnull (sandbox_banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (sandbox_banner)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Porta — "));
+
+  /* sign out, after confirming: back to the welcome page */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "sign-out");
+  wait.state = PORTA_SESSION_STATE_SIGNED_OUT;
+  g_assert_true (porta_test_wait_until (in_state, &wait, 10000));
+  porta_test_spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "welcome");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (sandbox_banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  porta_session_shutdown (session);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/window/saves-size", test_window_saves_size);
   g_test_add_func ("/window/folds", test_window_folds);
   g_test_add_func ("/window/sidebar-labels", test_window_sidebar_labels);
+  g_test_add_func ("/window/session", test_window_session);
 
   return g_test_run ();
 }
