@@ -11,6 +11,7 @@
 #include "porta-error.h"
 #include "porta-keyring.h"
 #include "porta-pin.h"
+#include "porta-sandbox-launcher.h"
 #include "porta-session.h"
 #include "porta-test-utils.h"
 
@@ -267,6 +268,51 @@ test_keyring_unavailable (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+start_launcher (PortaSandboxLauncher *launcher)
+{
+  g_autoptr(GError) error = NULL;
+  Waiter w = { NULL };
+  gboolean ok;
+
+  porta_sandbox_launcher_start_async (launcher, NULL, store_result_cb, &w);
+  ok = porta_sandbox_launcher_start_finish (launcher, wait_for (&w), &error);
+  g_assert_no_error (error);
+  wait_result (&w);
+  return ok;
+}
+
+static void
+test_one_sandbox_per_folder (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *instance = g_build_filename (dir, "instance", NULL);
+  g_autoptr(PortaSandboxLauncher) first = porta_sandbox_launcher_new (dir);
+  g_autoptr(PortaSandboxLauncher) second = porta_sandbox_launcher_new (dir);
+  g_autoptr(PortaSandboxLauncher) third = NULL;
+  g_autofree char *url = NULL;
+
+  /* porta and portactl side by side share one sandbox, not one state
+   * file between two */
+  g_assert_true (start_launcher (first));
+  url = g_strdup (porta_sandbox_launcher_get_base_url (first));
+  g_assert_true (g_file_test (instance, G_FILE_TEST_EXISTS));
+  g_assert_true (start_launcher (second));
+  g_assert_cmpstr (porta_sandbox_launcher_get_base_url (second), ==, url);
+
+  /* the one that reused it leaves it running */
+  porta_sandbox_launcher_stop (second);
+  g_assert_true (g_file_test (instance, G_FILE_TEST_EXISTS));
+
+  /* the one that started it stops it; the next starts afresh */
+  porta_sandbox_launcher_stop (first);
+  g_assert_false (g_file_test (instance, G_FILE_TEST_EXISTS));
+  third = porta_sandbox_launcher_new (dir);
+  g_assert_true (start_launcher (third));
+  g_assert_cmpstr (porta_sandbox_launcher_get_base_url (third), !=, url);
+  porta_sandbox_launcher_stop (third);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/session/sandbox", test_sandbox);
   g_test_add_func ("/session/add-restore-sign-out", test_add_restore_sign_out);
   g_test_add_func ("/session/keyring-unavailable", test_keyring_unavailable);
+  g_test_add_func ("/session/one-sandbox-per-folder", test_one_sandbox_per_folder);
 
   return g_test_run ();
 }

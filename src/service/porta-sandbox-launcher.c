@@ -92,6 +92,61 @@ porta_sandbox_launcher_find_program (GError **error)
   return NULL;
 }
 
+/* One sandbox per state folder: two would both write its state file,
+ * and the last one would win. The running one leaves its address and
+ * process id in "instance" beside its state; a second launcher (porta
+ * and portactl side by side) uses that sandbox instead of starting
+ * another, and leaves it running when it is done. */
+static char *
+instance_path (PortaSandboxLauncher *self)
+{
+  return g_build_filename (self->state_dir, "instance", NULL);
+}
+
+static gboolean
+process_is_sandbox (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", (int) pid);
+  g_autofree char *cmdline = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &cmdline, &length, NULL) || length == 0)
+    return FALSE;
+  /* argv[0] is the first NUL-terminated string */
+  return g_str_has_suffix (cmdline, "porta-sandbox");
+}
+
+static char *
+running_instance (PortaSandboxLauncher *self)
+{
+  g_autofree char *path = instance_path (self);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 pid;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (contents, "\n", 3);
+  if (g_strv_length (lines) < 2 || !g_str_has_prefix (lines[1], "http://127.0.0.1:"))
+    return NULL;
+  pid = g_ascii_strtoll (lines[0], NULL, 10);
+  if (pid <= 1 || !process_is_sandbox ((pid_t) pid))
+    return NULL;
+  return g_strdup (lines[1]);
+}
+
+static void
+write_instance (PortaSandboxLauncher *self)
+{
+  g_autofree char *path = instance_path (self);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contents = g_strdup_printf ("%s\n%s\n", g_subprocess_get_identifier (self->process), self->base_url);
+  if (!g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("cannot note the running sandbox: %s", error->message);
+}
+
 static void
 child_setup (gpointer user_data)
 {
@@ -158,6 +213,7 @@ read_line_cb (GObject      *object,
 
   self->base_url = g_strdup (line);
   g_debug ("porta-sandbox is at %s", self->base_url);
+  write_instance (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -210,6 +266,18 @@ porta_sandbox_launcher_start_async (PortaSandboxLauncher *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  {
+    g_autofree char *running = running_instance (self);
+
+    if (running != NULL)
+      {
+        g_debug ("using the sandbox already running at %s", running);
+        self->base_url = g_steal_pointer (&running);
+        g_task_return_boolean (task, TRUE);
+        return;
+      }
+  }
 
   if (g_mkdir_with_parents (self->state_dir, 0700) != 0)
     {
@@ -431,7 +499,16 @@ porta_sandbox_launcher_stop (PortaSandboxLauncher *self)
 
   process = g_steal_pointer (&self->process);
   if (process == NULL)
-    return;
+    {
+      /* someone else's sandbox, reused: it stays */
+      g_clear_pointer (&self->base_url, g_free);
+      return;
+    }
+
+  {
+    g_autofree char *path = instance_path (self);
+    g_unlink (path);
+  }
 
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait_async (process, NULL, waited_cb, &exited);
