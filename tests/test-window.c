@@ -9,8 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "porta-account-store.h"
+#include "porta-orders-page.h"
 #include "porta-session.h"
 #include "porta-test-utils.h"
+#include "porta-voice-page.h"
 #include "porta-window.h"
 
 static GtkWidget *
@@ -397,6 +399,90 @@ test_window_session (void)
   g_assert_finalize_object (window);
 }
 
+/* The pages are not in the first frame ("Starting…"): they are built
+ * after it, or at once when something needs them. */
+static gboolean
+has_both_pages (gpointer data)
+{
+  return find_by_type (data, PORTA_TYPE_VOICE_PAGE) != NULL &&
+         find_by_type (data, PORTA_TYPE_ORDERS_PAGE) != NULL;
+}
+
+static void
+test_window_pages_after_first_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("porta-window-XXXXXX", NULL);
+  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window;
+
+  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
+  g_object_ref_sink (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "loading");
+  g_assert_null (find_by_type (GTK_WIDGET (window), PORTA_TYPE_VOICE_PAGE));
+  g_assert_null (find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (porta_test_wait_until (has_both_pages, window, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  porta_session_shutdown (session);
+  g_assert_finalize_object (window);
+
+  /* asked for before any frame: built there and then */
+  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
+  g_object_ref_sink (window);
+  porta_window_show_port_order (window, "no-such-order");
+  g_assert_nonnull (find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
+  g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* built the first time it is asked for, not with the window */
+static void
+test_window_help_overlay (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PortaWindow *window = new_window (settings);
+  GtkWindow *overlay;
+
+  g_assert_null (find_shortcuts_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = find_shortcuts_window ();
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (overlay));
+
+  /* closed, it is hidden and shown again, not built twice */
+  gtk_window_close (overlay);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (find_shortcuts_window () == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  /* and it goes with the window */
+  g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);
+  destroy_window (window);
+  g_assert_null (overlay);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +501,8 @@ main (int   argc,
   g_test_add_func ("/window/folds", test_window_folds);
   g_test_add_func ("/window/sidebar-labels", test_window_sidebar_labels);
   g_test_add_func ("/window/session", test_window_session);
+  g_test_add_func ("/window/pages-after-first-frame", test_window_pages_after_first_frame);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();
 }

@@ -36,7 +36,7 @@ static const GOptionEntry option_entries[] = {
 
 /* Every application accelerator in one place; the window's own
  * (Ctrl+1, Ctrl+2) are declared with its actions, and all of them are
- * listed in gtk/help-overlay.ui. */
+ * listed in porta-help-overlay.ui. */
 static const struct {
   const char *action;
   const char *accels[3];

@@ -35,8 +35,12 @@ struct _PortaWindow
   GtkRevealer          *sandbox_banner;
   GtkRevealer          *keyring_banner;
   GtkLabel             *keyring_label;
-  PortaVoicePage       *voice_page;
-  PortaOrdersPage      *orders_page;
+  AdwBin               *voice_bin;
+  PortaVoicePage       *voice_page;    /* built on first need: ensure_voice_page () */
+  AdwBin               *orders_bin;
+  PortaOrdersPage      *orders_page;   /* built on first need: ensure_orders_page () */
+  GtkWindow            *help_overlay;  /* built on first use */
+  guint                 deferred_id;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *voice_row;
@@ -56,6 +60,101 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_client (PortaWindow *self);
+
+/* The Voice page, and the Port orders page with its PIN card and order
+ * details, are two thirds of the window's widgets, and neither is in its
+ * first frame: that shows "Starting…" until the session is ready. Built
+ * with the window, they delayed the first frame of `porta --sandbox` by
+ * 45 ms (tests/bench/bench-voice). So each page is built once the first
+ * frame is on screen, or as soon as something needs it, whichever comes
+ * first, and gets the client and the settings at once, as it would have
+ * had them from the start. */
+static gboolean
+building_allowed (PortaWindow *self)
+{
+  /* nothing to build once the window is going away */
+  return self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable);
+}
+
+static PortaVoicePage *
+ensure_voice_page (PortaWindow *self)
+{
+  if (self->voice_page != NULL || self->voice_bin == NULL || !building_allowed (self))
+    return self->voice_page;
+
+  self->voice_page = g_object_new (PORTA_TYPE_VOICE_PAGE, NULL);
+  adw_bin_set_child (self->voice_bin, GTK_WIDGET (self->voice_page));
+  if (self->settings != NULL)
+    porta_voice_page_set_settings (self->voice_page, self->settings);
+  if (self->orders_page != NULL)
+    porta_orders_page_set_known_numbers (self->orders_page,
+                                         G_LIST_MODEL (porta_voice_page_get_store (self->voice_page)));
+  update_client (self);
+  return self->voice_page;
+}
+
+static PortaOrdersPage *
+ensure_orders_page (PortaWindow *self)
+{
+  if (self->orders_page != NULL || self->orders_bin == NULL || !building_allowed (self))
+    return self->orders_page;
+
+  self->orders_page = g_object_new (PORTA_TYPE_ORDERS_PAGE, NULL);
+  adw_bin_set_child (self->orders_bin, GTK_WIDGET (self->orders_page));
+  /* the new-order dialog flags numbers the organization already has */
+  if (ensure_voice_page (self) != NULL)
+    porta_orders_page_set_known_numbers (self->orders_page,
+                                         G_LIST_MODEL (porta_voice_page_get_store (self->voice_page)));
+  update_client (self);
+  return self->orders_page;
+}
+
+/* the page about to be shown, if the pages are in view */
+static void
+ensure_visible_page (PortaWindow *self)
+{
+  GtkWidget *child;
+
+  if (!building_allowed (self) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  child = gtk_stack_get_visible_child (self->stack);
+  if (child == GTK_WIDGET (self->voice_bin))
+    ensure_voice_page (self);
+  else if (child == GTK_WIDGET (self->orders_bin))
+    ensure_orders_page (self);
+}
+
+/* one page an idle, so that a frame can come in between */
+static gboolean
+build_deferred_cb (gpointer user_data)
+{
+  PortaWindow *self = user_data;
+
+  if (self->voice_page == NULL)
+    {
+      ensure_voice_page (self);
+      return G_SOURCE_CONTINUE;
+    }
+  self->deferred_id = 0;
+  ensure_orders_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                PortaWindow   *self)
+{
+  /* before the surface is mapped a frame paints nothing */
+  if (!gdk_surface_get_mapped (gtk_native_get_surface (GTK_NATIVE (self))))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  /* after this frame's other handlers, and before the next frame */
+  if ((self->voice_page == NULL || self->orders_page == NULL) && self->deferred_id == 0)
+    self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
+}
 
 static GtkListBoxRow *
 row_for_page (PortaWindow *self,
@@ -114,6 +213,7 @@ stack_visible_child_cb (PortaWindow *self)
   if (name == NULL || child == NULL)
     return;
 
+  ensure_visible_page (self);
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
 
@@ -277,10 +377,13 @@ update_client (PortaWindow *self)
 {
   PortaClient *client = NULL;
 
-  if (porta_session_get_state (self->session) == PORTA_SESSION_STATE_READY)
+  /* no session (tests of the window alone): no client */
+  if (self->session != NULL && porta_session_get_state (self->session) == PORTA_SESSION_STATE_READY)
     client = porta_session_get_client (self->session);
-  g_object_set (self->orders_page, "client", client, NULL);
-  g_object_set (self->voice_page, "client", client, NULL);
+  if (self->orders_page != NULL)
+    g_object_set (self->orders_page, "client", client, NULL);
+  if (self->voice_page != NULL)
+    g_object_set (self->voice_page, "client", client, NULL);
 }
 
 static void
@@ -466,9 +569,9 @@ refresh_action (GtkWidget  *widget,
   PortaWindow *self = PORTA_WINDOW (widget);
 
   if (g_strcmp0 (porta_window_get_visible_page (self), "voice") == 0)
-    porta_voice_page_refresh (self->voice_page);
+    porta_voice_page_refresh (ensure_voice_page (self));
   else
-    porta_orders_page_refresh (self->orders_page);
+    porta_orders_page_refresh (ensure_orders_page (self));
 }
 
 static void
@@ -480,7 +583,7 @@ search_action (GtkWidget  *widget,
 
   porta_window_show_page (self, "voice");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  porta_voice_page_focus_search (self->voice_page);
+  porta_voice_page_focus_search (ensure_voice_page (self));
 }
 
 static void
@@ -492,8 +595,11 @@ pin_changed_action (GtkWidget  *widget,
 
   /* a PIN saved on one page: both pages show the new state */
   show_toast (self, _("Port-out PIN saved"));
-  porta_voice_page_reload_pin (self->voice_page);
-  porta_orders_page_reload_pin (self->orders_page);
+  if (self->voice_page != NULL)
+    porta_voice_page_reload_pin (self->voice_page);
+  /* a page still to be built reads the PIN when it gets the client */
+  if (self->orders_page != NULL)
+    porta_orders_page_reload_pin (self->orders_page);
 }
 
 static void
@@ -536,11 +642,35 @@ porta_window_restore (PortaWindow *self)
   porta_session_restore_async (self->session, self->cancellable, restored_cb, g_object_ref (self));
 }
 
+/* GtkApplication builds the shortcuts window of `gtk/help-overlay.ui`
+ * with every new window: 10 ms before the first frame, for a window
+ * seldom opened. So it is not in that place, and is built here the
+ * first time it is asked for. Being in the window's action map, this
+ * action is the one gtk_application_window_set_help_overlay() keeps. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PortaWindow *self = user_data;
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/porta-help-overlay.ui");
+      GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (overlay));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 setup_session (PortaWindow *self)
 {
   GActionEntry entries[] = {
     { "account", account_activate_cb, "s", "''", NULL },
+    { "show-help-overlay", show_help_overlay_cb, NULL, NULL, NULL },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -612,12 +742,21 @@ porta_window_constructed (GObject *object)
     }
 
   stack_visible_child_cb (self);
-  if (self->settings != NULL)
-    porta_voice_page_set_settings (self->voice_page, self->settings);
-  /* the new-order dialog flags numbers the organization already has */
-  porta_orders_page_set_known_numbers (self->orders_page,
-                                       G_LIST_MODEL (porta_voice_page_get_store (self->voice_page)));
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name",
+                           G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
   setup_session (self);
+}
+
+static void
+porta_window_realize (GtkWidget *widget)
+{
+  PortaWindow *self = PORTA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (porta_window_parent_class)->realize (widget);
+
+  if (self->orders_page == NULL || self->voice_page == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static void
@@ -626,7 +765,14 @@ porta_window_dispose (GObject *object)
   PortaWindow *self = PORTA_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTA_TYPE_WINDOW);
+  /* they were the bins' children */
+  self->voice_page = NULL;
+  self->orders_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
@@ -695,6 +841,8 @@ porta_window_class_init (PortaWindowClass *klass)
   object_class->get_property = porta_window_get_property;
   object_class->set_property = porta_window_set_property;
 
+  widget_class->realize = porta_window_realize;
+
   window_class->close_request = porta_window_close_request;
 
   /**
@@ -730,9 +878,6 @@ porta_window_class_init (PortaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PORTA_TYPE_VOICE_PAGE);
-  g_type_ensure (PORTA_TYPE_ORDERS_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, main_stack);
@@ -743,8 +888,8 @@ porta_window_class_init (PortaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, sandbox_banner);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, keyring_banner);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, keyring_label);
-  gtk_widget_class_bind_template_child (widget_class, PortaWindow, voice_page);
-  gtk_widget_class_bind_template_child (widget_class, PortaWindow, orders_page);
+  gtk_widget_class_bind_template_child (widget_class, PortaWindow, voice_bin);
+  gtk_widget_class_bind_template_child (widget_class, PortaWindow, orders_bin);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, voice_row);
@@ -825,7 +970,7 @@ porta_window_show_port_order (PortaWindow *self,
 
   porta_window_show_page (self, "port-orders");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  porta_orders_page_show_order (self->orders_page, id);
+  porta_orders_page_show_order (ensure_orders_page (self), id);
 }
 
 /**
