@@ -118,6 +118,31 @@ random_splice (GListStore *store,
   g_list_store_splice (store, position, removed, items->pdata, added);
 }
 
+/* A longer needle is stricter, a shorter one less strict: changes the
+ * needle at random, from @digits digits, shortening it @back times in
+ * @back + 1, and says how */
+static GtkFilterChange
+change_needle (GRand *rand,
+               int    digits,
+               int    back)
+{
+  gsize len = strlen (needle);
+
+  if (len > 0 && g_rand_int_range (rand, 0, back + 1) > 0)
+    {
+      needle[len - 1] = '\0';
+      return GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+  if (len < 3)
+    {
+      needle[len] = '0' + g_rand_int_range (rand, 0, digits);
+      needle[len + 1] = '\0';
+      return GTK_FILTER_CHANGE_MORE_STRICT;
+    }
+  needle[0] = '0' + g_rand_int_range (rand, 0, digits);
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
 test_filter_model_matches_gtk (void)
 {
@@ -135,29 +160,7 @@ test_filter_model_matches_gtk (void)
       if (g_rand_int_range (rand, 0, 3) > 0)
         random_splice (store, rand);
       else
-        {
-          /* a longer needle is stricter, a shorter one less strict */
-          gsize len = strlen (needle);
-          GtkFilterChange change;
-
-          if (len > 0 && g_rand_boolean (rand))
-            {
-              needle[len - 1] = '\0';
-              change = GTK_FILTER_CHANGE_LESS_STRICT;
-            }
-          else if (len < 3)
-            {
-              needle[len] = '0' + g_rand_int_range (rand, 0, 10);
-              needle[len + 1] = '\0';
-              change = GTK_FILTER_CHANGE_MORE_STRICT;
-            }
-          else
-            {
-              needle[0] = '0' + g_rand_int_range (rand, 0, 10);
-              change = GTK_FILTER_CHANGE_DIFFERENT;
-            }
-          gtk_filter_changed (GTK_FILTER (filter), change);
-        }
+        gtk_filter_changed (GTK_FILTER (filter), change_needle (rand, 10, 1));
 
       assert_same_items (G_LIST_MODEL (ours), G_LIST_MODEL (theirs));
       assert_mirror (mirror);
@@ -169,6 +172,79 @@ test_filter_model_matches_gtk (void)
 
       g_assert_cmpuint (porta_filter_model_find (ours, item), ==, i);
     }
+  mirror_free (mirror);
+}
+
+/* Results kept by the filter's key: a state seen again is not searched
+ * while the items stay, and is searched again once they change; either
+ * way the result is GtkFilterListModel's */
+static guint counted_calls;
+
+static gboolean
+counted_contains_needle (gpointer item,
+                         gpointer data)
+{
+  counted_calls++;
+  return contains_needle (item, data);
+}
+
+static char *
+needle_key (GtkFilter *filter)
+{
+  return g_strdup (needle);
+}
+
+static void
+test_filter_model_keeps_results (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  GtkCustomFilter *filter = gtk_custom_filter_new (counted_contains_needle, NULL, NULL);
+  g_autoptr(PortaFilterModel) ours = porta_filter_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                                             g_object_ref (GTK_FILTER (filter)));
+  g_autoptr(GtkFilterListModel) theirs = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                                                    GTK_FILTER (gtk_custom_filter_new (contains_needle, NULL, NULL)));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Mirror *mirror = mirror_new (G_LIST_MODEL (ours));
+  guint hits = 0;
+
+  porta_filter_model_set_key_func (ours, needle_key);
+  for (guint i = 0; i < 300; i++)
+    random_splice (store, rand);
+  needle[0] = '\0';
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (theirs), GTK_FILTER_CHANGE_DIFFERENT);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gboolean known;
+
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        {
+          /* the items change: nothing kept holds */
+          random_splice (store, rand);
+          g_hash_table_remove_all (seen);
+        }
+      else
+        {
+          /* mostly back, to needles seen before */
+          GtkFilterChange change = change_needle (rand, 4, 2);
+
+          known = g_hash_table_contains (seen, needle);
+          counted_calls = 0;
+          gtk_filter_changed (GTK_FILTER (filter), change);
+          gtk_filter_changed (gtk_filter_list_model_get_filter (theirs), change);
+          /* an empty needle matches all without asking; a known one
+           * in the last few is not asked again */
+          if (known && needle[0] != '\0' && counted_calls == 0)
+            hits++;
+          g_hash_table_add (seen, g_strdup (needle));
+        }
+
+      assert_same_items (G_LIST_MODEL (ours), G_LIST_MODEL (theirs));
+      assert_mirror (mirror);
+    }
+  g_assert_cmpuint (hits, >, 500);
   mirror_free (mirror);
 }
 
@@ -229,6 +305,96 @@ test_row_model_rows_stay (void)
   mirror_free (mirror);
 }
 
+/* What the cells of a row were told last */
+static void
+row_told_cb (PortaRow   *row,
+             GParamSpec *pspec,
+             gpointer    data)
+{
+  g_object_set_data (G_OBJECT (row), "told", porta_row_get_item (row));
+}
+
+/* With a window, only its rows are told at once, and the end of the
+ * list may lag; porta_row_get_item() is always right; the steps make
+ * everything right, and every change on the way is reported right */
+static void
+test_row_model_window (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(PortaRowModel) rows = porta_row_model_new (g_object_ref (G_LIST_MODEL (store)));
+  Mirror *mirror = mirror_new (G_LIST_MODEL (rows));
+  guint deferred = 0;
+
+  for (guint round = 0; round < 1500; round++)
+    {
+      guint old_rows;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = g_rand_int_range (rand, 0, n + 1);
+      guint removed = g_rand_int_range (rand, 0, n - position + 1);
+      guint added = g_rand_int_range (rand, 0, 120);
+      guint start = g_rand_int_range (rand, 0, 150);
+      guint end = start + g_rand_int_range (rand, 1, 40);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n_rows;
+
+      porta_row_model_set_window (rows, start, end);
+      old_rows = g_list_model_get_n_items (G_LIST_MODEL (rows));
+      for (guint i = 0; i < added; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", g_rand_int_range (rand, 0, 100000));
+
+          g_ptr_array_add (items, gtk_string_object_new (text));
+        }
+      g_list_store_splice (store, position, removed, items->pdata, added);
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      n_rows = g_list_model_get_n_items (G_LIST_MODEL (rows));
+
+      /* the window's rows are there; rows are never fewer than the
+       * items once there were as many; no row appears from nowhere */
+      g_assert_cmpuint (n_rows, >=, MIN (n, end));
+      if (old_rows >= n)
+        g_assert_cmpuint (n_rows, >=, n);
+      g_assert_cmpuint (n_rows, <=, MAX (old_rows, n));
+      if (n_rows != n)
+        {
+          g_assert_true (porta_row_model_get_pending (rows));
+          deferred++;
+        }
+
+      /* occasionally the steps run to the end */
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          while (porta_row_model_step (rows, G_USEC_PER_SEC))
+            ;
+          g_assert_false (porta_row_model_get_pending (rows));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, n);
+        }
+
+      for (guint i = 0; i < mirror->copy->len; i++)
+        {
+          PortaRow *row = g_ptr_array_index (mirror->copy, i);
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          g_assert_cmpuint (porta_row_get_position (row), ==, i);
+          if (g_object_get_data (G_OBJECT (row), "listened") == NULL)
+            {
+              /* a row is made told */
+              g_object_set_data (G_OBJECT (row), "told", porta_row_get_item (row));
+              g_object_set_data (G_OBJECT (row), "listened", GINT_TO_POINTER (TRUE));
+              g_signal_connect (row, "notify::item", G_CALLBACK (row_told_cb), NULL);
+            }
+          g_assert_true (porta_row_get_item (row) == (gpointer) item);
+          if ((i >= start && i < end) || !porta_row_model_get_pending (rows))
+            g_assert_true (g_object_get_data (G_OBJECT (row), "told") == (gpointer) item);
+        }
+      assert_mirror (mirror);
+    }
+  /* the test saw the lag it is about */
+  g_assert_cmpuint (deferred, >, 100);
+  mirror_free (mirror);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,7 +402,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/list-models/filter-model-matches-gtk", test_filter_model_matches_gtk);
+  g_test_add_func ("/list-models/filter-model-keeps-results", test_filter_model_keeps_results);
   g_test_add_func ("/list-models/row-model-rows-stay", test_row_model_rows_stay);
+  g_test_add_func ("/list-models/row-model-window", test_row_model_window);
 
   return g_test_run ();
 }

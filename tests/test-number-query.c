@@ -212,6 +212,55 @@ test_stricter (void)
   g_assert_false (porta_number_query_is_stricter_than (b, a));
 }
 
+/* Equal keys for queries that match the same numbers, and only for
+ * those: PortaFilterModel keeps results by them */
+static void
+test_key (void)
+{
+  const char *same[] = { "39 02", "+39-02", "3902", "(39) 02" };
+  g_autoptr(PortaNumberQuery) a = porta_number_query_new ();
+  g_autoptr(PortaNumberQuery) b = porta_number_query_new ();
+  g_autofree char *first = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  porta_number_query_set_text (a, same[0]);
+  first = porta_number_query_to_key (a);
+  for (gsize i = 1; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *key = NULL;
+
+      porta_number_query_set_text (b, same[i]);
+      key = porta_number_query_to_key (b);
+      g_assert_cmpstr (key, ==, first);
+    }
+  porta_number_query_set_text (a, "Milano");
+  porta_number_query_set_text (b, "MILANO");
+  {
+    g_autofree char *x = porta_number_query_to_key (a);
+    g_autofree char *y = porta_number_query_to_key (b);
+    g_assert_cmpstr (x, ==, y);
+  }
+
+  /* every change of the search or a filter is another key */
+  {
+    g_autoptr(PortaNumberQuery) q = porta_number_query_new ();
+    const char *texts[] = { "3902", "390", "mil", "mil|1", "1|mil" };
+
+    g_hash_table_add (seen, porta_number_query_to_key (q));
+    for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+      for (int status = -1; status < 2; status++)
+        for (int problems = 0; problems < 2; problems++)
+          for (int country = 0; country < 2; country++)
+            {
+              porta_number_query_set_text (q, texts[t]);
+              porta_number_query_set_assignment_status (q, status);
+              porta_number_query_set_problems_only (q, problems);
+              porta_number_query_set_country (q, country ? "IT" : NULL);
+              g_assert_true (g_hash_table_add (seen, porta_number_query_to_key (q)));
+            }
+  }
+}
+
 static void
 test_csv (void)
 {
@@ -268,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/number-query/text", test_text);
   g_test_add_func ("/number-query/filters", test_filters);
   g_test_add_func ("/number-query/stricter", test_stricter);
+  g_test_add_func ("/number-query/key", test_key);
   g_test_add_func ("/csv", test_csv);
   g_test_add_func ("/country", test_country);
 

@@ -12,6 +12,7 @@
 #include "porta-account.h"
 #include "porta-client.h"
 #include "porta-csv.h"
+#include "porta-row-model.h"
 #include "porta-test-utils.h"
 #include "porta-voice-page.h"
 
@@ -168,6 +169,127 @@ test_all_shown_and_search (Fixture       *f,
     }
   set_search (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+}
+
+/* the side pane with the selected number's details */
+static GtkRevealer *
+find_details (GtkWidget *root)
+{
+  if (GTK_IS_REVEALER (root) &&
+      gtk_revealer_get_transition_type (GTK_REVEALER (root)) == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
+    return GTK_REVEALER (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkRevealer *found = find_details (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n;
+}
+
+static gboolean
+rows_settled (gpointer data)
+{
+  return !porta_row_model_get_pending (data);
+}
+
+/* The selection stays on its number while searches move it, and
+ * while its row is still to come back (porta-row-model.c); a search
+ * that hides it clears it */
+static void
+test_selection_follows_number (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  PortaRowModel *rows;
+  GtkRevealer *details;
+  GListModel *model;
+  g_autoptr(PortaPhoneNumber) number = NULL;
+  g_autoptr(PortaRow) row = NULL;
+  g_autofree char *formatted = NULL;
+  GtkWidget *entry;
+  CountWait wait;
+  guint total, position;
+
+  load (f);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  rows = PORTA_ROW_MODEL (gtk_single_selection_get_model (selection));
+  details = find_details (GTK_WIDGET (f->page));
+  model = porta_voice_page_get_model (f->page);
+  total = g_list_model_get_n_items (model);
+  g_assert_cmpuint (total, >, 400);
+  g_assert_true (porta_test_wait_until (rows_settled, rows, 10000));
+
+  gtk_single_selection_set_selected (selection, 300);
+  number = g_list_model_get_item (model, 300);
+  formatted = porta_phone_number_format_e164 (porta_phone_number_get_telephone_number (number));
+  porta_test_spin (50);
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+  g_assert_true (shows_label (GTK_WIDGET (details), formatted));
+
+  /* a search that keeps it, at another position */
+  set_search (f, porta_phone_number_get_digits (number));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 300);
+  position = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (model));
+  {
+    g_autoptr(PortaPhoneNumber) there = g_list_model_get_item (model, position);
+    g_assert_true (there == number);
+  }
+  g_assert_true (shows_label (GTK_WIDGET (details), formatted));
+
+  /* all of them again: the view gets its first rows at once and the
+   * rest after some frames, the number's among them; it stays the
+   * one shown meanwhile */
+  entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait = (CountWait) { model, total };
+  g_assert_true (porta_test_wait_until (count_is, &wait, 10000));
+  g_assert_true (porta_row_model_get_pending (rows));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), <=, 300);
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+  g_assert_true (shows_label (GTK_WIDGET (details), formatted));
+  g_assert_true (porta_test_wait_until (rows_settled, rows, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, total);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 300);
+  row = g_list_model_get_item (G_LIST_MODEL (rows), 300);
+  g_assert_true (porta_row_get_item (row) == (gpointer) number);
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+
+  /* a search that hides it */
+  set_search (f, "no such place");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_revealer_get_reveal_child (details));
+  set_search (f, "");
 }
 
 static void
@@ -327,6 +449,7 @@ main (int   argc,
     }
 
   g_test_add ("/voice/all-shown-and-search", Fixture, normal, fixture_setup, test_all_shown_and_search, fixture_teardown);
+  g_test_add ("/voice/selection-follows-number", Fixture, normal, fixture_setup, test_selection_follows_number, fixture_teardown);
   g_test_add ("/voice/sorting", Fixture, normal, fixture_setup, test_sorting, fixture_teardown);
   g_test_add ("/voice/export", Fixture, normal, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/voice/error-and-retry", Fixture, faulty, fixture_setup, test_error_and_retry, fixture_teardown);

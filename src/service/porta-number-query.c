@@ -226,6 +226,31 @@ porta_number_query_is_empty (const PortaNumberQuery *query)
          !query->problems_only;
 }
 
+/**
+ * porta_number_query_to_key:
+ * @query: a query
+ *
+ * What @query matches, as a string: equal for two queries exactly
+ * when they match the same numbers ("39 02" and "+39-02" alike).
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+porta_number_query_to_key (const PortaNumberQuery *query)
+{
+  const char *search = query->digits != NULL ? query->digits : query->folded;
+  const char *country = query->country != NULL ? query->country : "";
+
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* lengths first: no search text can pass for another field */
+  return g_strdup_printf ("%c%zu:%s|%d|%d|%zu:%s|%d",
+                          query->digits != NULL ? 'd' : query->folded != NULL ? 't' : '-',
+                          search != NULL ? strlen (search) : 0, search != NULL ? search : "",
+                          query->assignment_status, query->number_type,
+                          strlen (country), country, query->problems_only ? 1 : 0);
+}
+
 /* What g_ascii_strncasecmp() at each position would say, without a
  * call per position: a city search checks every number's target id,
  * and that call was most of a keystroke at 100,000 numbers

@@ -38,6 +38,7 @@ gboolean          porta_number_query_set_problems_only (PortaNumberQuery      *q
 gboolean          porta_number_query_get_problems_only (const PortaNumberQuery *query);
 
 gboolean          porta_number_query_is_empty         (const PortaNumberQuery *query);
+char             *porta_number_query_to_key           (const PortaNumberQuery *query);
 gboolean          porta_number_query_matches          (PortaNumberQuery       *query,
                                                        PortaPhoneNumber       *number);
 gboolean          porta_number_query_is_stricter_than (const PortaNumberQuery *query,

@@ -113,3 +113,18 @@ porta_number_filter_set_query (PortaNumberFilter      *self,
 
   gtk_filter_changed (GTK_FILTER (self), change);
 }
+
+/**
+ * porta_number_filter_get_key: (type PortaFilterKeyFunc)
+ * @filter: a #PortaNumberFilter
+ *
+ * Names what the filter matches now, for PortaFilterModel to keep.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+porta_number_filter_get_key (GtkFilter *filter)
+{
+  g_return_val_if_fail (PORTA_IS_NUMBER_FILTER (filter), NULL);
+  return porta_number_query_to_key (PORTA_NUMBER_FILTER (filter)->query);
+}

@@ -19,5 +19,6 @@ PortaNumberFilter      *porta_number_filter_new       (void);
 const PortaNumberQuery *porta_number_filter_get_query (PortaNumberFilter *self);
 void                    porta_number_filter_set_query (PortaNumberFilter      *self,
                                                        const PortaNumberQuery *query);
+char                   *porta_number_filter_get_key   (GtkFilter              *filter);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,14 @@ guint    porta_row_get_position (PortaRow *self);
 
 G_DECLARE_FINAL_TYPE (PortaRowModel, porta_row_model, PORTA, ROW_MODEL, GObject)
 
-PortaRowModel *porta_row_model_new (GListModel *model);
+PortaRowModel *porta_row_model_new        (GListModel    *model);
+void           porta_row_model_set_view   (PortaRowModel *self,
+                                           GtkWidget     *view);
+void           porta_row_model_set_window (PortaRowModel *self,
+                                           guint          start,
+                                           guint          end);
+gboolean       porta_row_model_get_pending (PortaRowModel *self);
+gboolean       porta_row_model_step       (PortaRowModel *self,
+                                           gint64         budget_us);
 
 G_END_DECLS

@@ -45,7 +45,8 @@ struct _PortaVoicePage
   GListStore         *store;
   GtkSortListModel   *sort_model;
   PortaFilterModel   *filter_model;
-  GtkSingleSelection *selection;       /* over a PortaRowModel */
+  PortaRowModel      *rows;            /* over @filter_model */
+  GtkSingleSelection *selection;       /* over @rows */
   PortaPhoneNumber   *selected;        /* the number the selection is on */
   gboolean            moving_rows;
   guint               countries_seen;  /* numbers of the store looked at */
@@ -67,6 +68,7 @@ struct _PortaVoicePage
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  AdwStatusPage      *no_match_page;
   GtkRevealer        *details_revealer;
   GtkLabel           *details_title;
   GtkListBox         *details_list;
@@ -242,6 +244,7 @@ update_status (GtkListItem *item)
   GtkWidget *label = gtk_widget_get_last_child (box);
   PortaActivationState state;
   g_autofree char *text = NULL;
+  const char *icon_name;
   gboolean failed;
 
   if (number == NULL)
@@ -259,7 +262,11 @@ update_status (GtkListItem *item)
   /* the state is in the words; the icon and colour only repeat it */
   porta_cell_text_set_text (PORTA_CELL_TEXT (label), text);
   gtk_widget_set_visible (icon, state != PORTA_ACTIVATION_STATE_ACTIVATED);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), failed ? "dialog-error-symbolic" : "content-loading-symbolic");
+  /* GtkImage clears itself and asks for a new layout even for the same
+   * icon, and these cells change with every keystroke */
+  icon_name = failed ? "dialog-error-symbolic" : "content-loading-symbolic";
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (icon)), icon_name) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
   if (failed)
     gtk_widget_add_css_class (label, "error");
   else
@@ -402,8 +409,9 @@ update_view (PortaVoicePage *self)
   else if (total == 0)
     page = self->loading ? "loading" : "empty";
   else
-    page = "no-match";
+    page = "list";  /* with "no matching numbers" over it */
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), shown == 0 && total > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "voice.export", shown > 0);
 }
@@ -888,19 +896,25 @@ details_revealed_cb (PortaVoicePage *self)
 static void
 selection_changed_cb (PortaVoicePage *self)
 {
-  PortaRow *row = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(PortaPhoneNumber) number = NULL;
 
   /* while the rows move, rows_moved_cb() puts the selection right */
   if (self->moving_rows)
     return;
-  g_set_object (&self->selected, row != NULL ? porta_row_get_item (row) : NULL);
+  /* the number at that position now: a row out of sight may not have
+   * been told yet (porta-row-model.c) */
+  if (position != GTK_INVALID_LIST_POSITION)
+    number = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_set_object (&self->selected, number);
   show_details (self, self->selected);
 }
 
 /* The selection is on a row, and the rows stay while the numbers move
  * under them (porta-row-model.c): around each change of the numbers
- * shown, the selection is put back on its number, or cleared if a
- * search hid it, as GtkSingleSelection would do over the numbers. */
+ * shown, and of the rows, the selection is put back on its number, or
+ * cleared if a search hid it, as GtkSingleSelection would do over the
+ * numbers. */
 static void
 rows_moving_cb (PortaVoicePage *self)
 {
@@ -911,6 +925,16 @@ static void
 rows_moved_cb (PortaVoicePage *self)
 {
   guint position = porta_filter_model_find (self->filter_model, self->selected);
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    {
+      /* its row is still to come: selected again when it does */
+      self->moving_rows = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->moving_rows = FALSE;
+      return;
+    }
 
   self->moving_rows = FALSE;
   if (position != gtk_single_selection_get_selected (self->selection))
@@ -1200,12 +1224,18 @@ porta_voice_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      porta_row_model_set_view (self->rows, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (object), PORTA_TYPE_VOICE_PAGE);
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->selected);
   g_clear_object (&self->filter);
   g_clear_object (&self->countries);
@@ -1288,6 +1318,7 @@ porta_voice_page_class_init (PortaVoicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, details_title);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, details_list);
@@ -1355,13 +1386,18 @@ porta_voice_page_init (PortaVoicePage *self)
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filter_model = porta_filter_model_new (G_LIST_MODEL (self->sort_model),
                                                g_object_ref (GTK_FILTER (self->filter)));
+  porta_filter_model_set_key_func (self->filter_model, porta_number_filter_get_key);
   /* before the rows hear of a change, and after */
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (rows_moving_cb), self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (porta_row_model_new (G_LIST_MODEL (self->filter_model))));
+  self->rows = porta_row_model_new (G_LIST_MODEL (self->filter_model));
+  porta_row_model_set_view (self->rows, GTK_WIDGET (self->column_view));
+  g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (rows_moving_cb), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (rows_moved_cb), self);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (rows_moved_cb), self);
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (update_view), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
