@@ -148,6 +148,23 @@ test_text (void)
 
   porta_number_query_set_text (query, "Napoli");
   g_assert_cmpuint (count (query, numbers), ==, 0);
+
+  /* a GUID is passed over for a search that cannot be in one, not a
+   * target id of any other shape */
+  {
+    g_autoptr(PortaPhoneNumber) upn = number ("+390804445566", "directRouting", "userAssigned", "activated",
+                                              "Bari", "IT", "anna.rossi@contoso.example");
+
+    porta_number_query_set_text (query, "ROSSI@");
+    g_assert_true (porta_number_query_matches (query, upn));
+    g_assert_cmpuint (count (query, numbers), ==, 0);
+    porta_number_query_set_text (query, "ab12cdx");
+    g_assert_cmpuint (count (query, numbers), ==, 0);
+    porta_number_query_set_text (query, "cd34-0");
+    g_assert_cmpuint (count (query, numbers), ==, 1);
+    porta_number_query_set_text (query, "a");
+    g_assert_true (porta_number_query_matches (query, upn));
+  }
 }
 
 static void

@@ -29,7 +29,10 @@ struct _PortaNumberQuery
   char       *country;
   gboolean    problems_only;
 
-  GHashTable *city_matches;    /* interned city → 1 + whether it contains @folded */
+  GHashTable *city_matches;    /* interned city, held → 1 + whether it contains @folded */
+  const char *last_city;       /* the last city looked up there, and its verdict */
+  int         last_verdict;
+  gboolean    folded_is_hex;   /* @folded is all hexadecimal digits and dashes */
 };
 
 PortaNumberQuery *
@@ -39,7 +42,10 @@ porta_number_query_new (void)
 
   query->assignment_status = PORTA_NUMBER_QUERY_ANY;
   query->number_type = PORTA_NUMBER_QUERY_ANY;
-  query->city_matches = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* the cities are held: a city freed while its verdict is kept could
+   * leave its address to another */
+  query->city_matches = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                               (GDestroyNotify) g_ref_string_release, NULL);
   return query;
 }
 
@@ -102,6 +108,8 @@ porta_number_query_set_text (PortaNumberQuery *query,
   g_clear_pointer (&query->digits, g_free);
   g_clear_pointer (&query->folded, g_free);
   g_hash_table_remove_all (query->city_matches);
+  query->last_city = NULL;
+  query->folded_is_hex = FALSE;
   if (stripped[0] == '\0')
     return TRUE;
 
@@ -128,6 +136,7 @@ porta_number_query_set_text (PortaNumberQuery *query,
       g_string_free (digits, TRUE);
       query->folded = g_utf8_casefold (stripped, -1);
       query->folded_len = strlen (query->folded);
+      query->folded_is_hex = strspn (query->folded, "0123456789abcdef-") == query->folded_len;
     }
   return TRUE;
 }
@@ -305,21 +314,38 @@ text_matches (PortaNumberQuery *query,
 
   if (city != NULL)
     {
-      /* cities are interned: one fold and one search per distinct city */
-      int verdict = GPOINTER_TO_INT (g_hash_table_lookup (query->city_matches, city));
+      int verdict;
 
-      if (verdict == 0)
+      /* cities are interned: one fold and one search per distinct city;
+       * and the numbers come sorted, a region's together, so the same
+       * city as the number before is most of them */
+      if (city == query->last_city)
+        verdict = query->last_verdict;
+      else
         {
-          g_autofree char *fold = g_utf8_casefold (city, -1);
+          verdict = GPOINTER_TO_INT (g_hash_table_lookup (query->city_matches, city));
+          if (verdict == 0)
+            {
+              g_autofree char *fold = g_utf8_casefold (city, -1);
 
-          verdict = 1 + (strstr (fold, query->folded) != NULL);
-          g_hash_table_insert (query->city_matches, (gpointer) city, GINT_TO_POINTER (verdict));
+              verdict = 1 + (strstr (fold, query->folded) != NULL);
+              g_hash_table_insert (query->city_matches, g_ref_string_acquire ((char *) city),
+                                   GINT_TO_POINTER (verdict));
+            }
+          query->last_city = city;
+          query->last_verdict = verdict;
         }
       if (verdict == 2)
         return TRUE;
     }
 
-  return target != NULL && ascii_contains_nocase (target, query->folded, query->folded_len);
+  if (target == NULL)
+    return FALSE;
+  /* an id of hexadecimal digits and dashes (a GUID, as Graph gives)
+   * cannot contain a search with any other character */
+  if (!query->folded_is_hex && porta_phone_number_get_target_is_hex (number))
+    return FALSE;
+  return ascii_contains_nocase (target, query->folded, query->folded_len);
 }
 
 /**

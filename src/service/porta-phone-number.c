@@ -214,6 +214,7 @@ struct _PortaPhoneNumber
   guint8   assignment_category;
   guint8   port_in_status;
   guint8   number_source;
+  guint8   target_is_hex;   /* assignmentTargetId is all hex digits and dashes */
 };
 
 G_DEFINE_FINAL_TYPE (PortaPhoneNumber, porta_phone_number, G_TYPE_OBJECT)
@@ -504,6 +505,7 @@ porta_phone_number_new_from_json (JsonObject  *object,
       self->assignment_target_id_offset = (guint32) (p - self->strings);
       memcpy (p, target, target_len + 1);
       p += target_len + 1;
+      self->target_is_hex = strspn (target, "0123456789abcdefABCDEF-") == target_len;
     }
   g_assert ((gsize) (p - self->strings) == total);
 
@@ -646,6 +648,23 @@ porta_phone_number_get_assignment_category (PortaPhoneNumber *self)
 {
   g_return_val_if_fail (PORTA_IS_PHONE_NUMBER (self), PORTA_ASSIGNMENT_CATEGORY_NONE);
   return self->assignment_category;
+}
+
+/**
+ * porta_phone_number_get_target_is_hex:
+ * @self: a #PortaPhoneNumber
+ *
+ * Whether the assignment target id is made of hexadecimal digits and
+ * dashes only, as a GUID: a search with any other letter cannot be in
+ * it (porta-number-query.c asks, 100,000 times a keystroke).
+ *
+ * Returns: %TRUE if there is an id and it is
+ */
+gboolean
+porta_phone_number_get_target_is_hex (PortaPhoneNumber *self)
+{
+  g_return_val_if_fail (PORTA_IS_PHONE_NUMBER (self), FALSE);
+  return self->target_is_hex;
 }
 
 /**
