@@ -143,9 +143,24 @@ change_needle (GRand *rand,
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
-static void
-test_filter_model_matches_gtk (void)
+/* The needle copied for a second thread, and the match with it */
+static gpointer
+needle_copy (GtkFilter *filter)
 {
+  return g_strdup (needle);
+}
+
+static gboolean
+contains_copy (gpointer item,
+               gpointer copy)
+{
+  return strstr (gtk_string_object_get_string (item), copy) != NULL;
+}
+
+static void
+test_filter_model_matches_gtk (gconstpointer data)
+{
+  gboolean threads = GPOINTER_TO_INT (data);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   GtkCustomFilter *filter = gtk_custom_filter_new (contains_needle, NULL, NULL);
@@ -154,6 +169,10 @@ test_filter_model_matches_gtk (void)
   g_autoptr(GtkFilterListModel) theirs = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
                                                                     GTK_FILTER (filter));
   Mirror *mirror = mirror_new (G_LIST_MODEL (ours));
+
+  /* every search shared with a second thread, however small */
+  if (threads)
+    porta_filter_model_set_thread_matcher (ours, needle_copy, contains_copy, g_free, 1);
 
   for (guint round = 0; round < 2000; round++)
     {
@@ -401,7 +420,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/list-models/filter-model-matches-gtk", test_filter_model_matches_gtk);
+  g_test_add_data_func ("/list-models/filter-model-matches-gtk", GINT_TO_POINTER (FALSE),
+                        test_filter_model_matches_gtk);
+  g_test_add_data_func ("/list-models/filter-model-matches-gtk-in-two-threads", GINT_TO_POINTER (TRUE),
+                        test_filter_model_matches_gtk);
   g_test_add_func ("/list-models/filter-model-keeps-results", test_filter_model_keeps_results);
   g_test_add_func ("/list-models/row-model-rows-stay", test_row_model_rows_stay);
   g_test_add_func ("/list-models/row-model-window", test_row_model_window);

@@ -22,10 +22,34 @@ G_DECLARE_FINAL_TYPE (PortaFilterModel, porta_filter_model, PORTA, FILTER_MODEL,
  */
 typedef char *(*PortaFilterKeyFunc) (GtkFilter *filter);
 
+/**
+ * PortaFilterMatcherFunc:
+ * @filter: the filter
+ *
+ * Returns: (transfer full): a copy of what @filter matches now, that
+ *   another thread can use while the main thread uses @filter
+ */
+typedef gpointer (*PortaFilterMatcherFunc) (GtkFilter *filter);
+
+/**
+ * PortaFilterMatchFunc:
+ * @item: an item
+ * @matcher: a copy made by a #PortaFilterMatcherFunc
+ *
+ * Returns: whether @item matches
+ */
+typedef gboolean (*PortaFilterMatchFunc) (gpointer item,
+                                          gpointer matcher);
+
 PortaFilterModel *porta_filter_model_new  (GListModel       *model,
                                            GtkFilter        *filter);
 void              porta_filter_model_set_key_func (PortaFilterModel   *self,
                                                    PortaFilterKeyFunc  func);
+void              porta_filter_model_set_thread_matcher (PortaFilterModel       *self,
+                                                         PortaFilterMatcherFunc  matcher_new,
+                                                         PortaFilterMatchFunc    match,
+                                                         GDestroyNotify          matcher_free,
+                                                         guint                   min_items);
 guint             porta_filter_model_find (PortaFilterModel *self,
                                            gpointer          item);
 

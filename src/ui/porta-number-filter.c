@@ -128,3 +128,33 @@ porta_number_filter_get_key (GtkFilter *filter)
   g_return_val_if_fail (PORTA_IS_NUMBER_FILTER (filter), NULL);
   return porta_number_query_to_key (PORTA_NUMBER_FILTER (filter)->query);
 }
+
+/**
+ * porta_number_filter_dup_matcher: (type PortaFilterMatcherFunc)
+ * @filter: a #PortaNumberFilter
+ *
+ * A copy of the query, for another thread to match numbers with
+ * porta_number_query_matches() (each copy keeps caches of its own).
+ *
+ * Returns: (transfer full): a #PortaNumberQuery
+ */
+gpointer
+porta_number_filter_dup_matcher (GtkFilter *filter)
+{
+  g_return_val_if_fail (PORTA_IS_NUMBER_FILTER (filter), NULL);
+  return porta_number_query_copy (PORTA_NUMBER_FILTER (filter)->query);
+}
+
+/**
+ * porta_number_filter_match_with: (type PortaFilterMatchFunc)
+ * @item: a #PortaPhoneNumber
+ * @matcher: a copy from porta_number_filter_dup_matcher()
+ *
+ * Returns: whether the number matches
+ */
+gboolean
+porta_number_filter_match_with (gpointer item,
+                                gpointer matcher)
+{
+  return porta_number_query_matches (matcher, item);
+}

@@ -20,5 +20,8 @@ const PortaNumberQuery *porta_number_filter_get_query (PortaNumberFilter *self);
 void                    porta_number_filter_set_query (PortaNumberFilter      *self,
                                                        const PortaNumberQuery *query);
 char                   *porta_number_filter_get_key   (GtkFilter              *filter);
+gpointer                porta_number_filter_dup_matcher (GtkFilter            *filter);
+gboolean                porta_number_filter_match_with  (gpointer              item,
+                                                         gpointer              matcher);
 
 G_END_DECLS
