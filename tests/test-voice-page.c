@@ -292,6 +292,63 @@ test_selection_follows_number (Fixture       *f,
   set_search (f, "");
 }
 
+/* Enter in the search goes to the first number found, with its
+ * details and the keyboard in the list; Escape empties the search */
+static void
+test_search_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  GtkRevealer *details;
+  GListModel *model;
+  GtkWidget *focus;
+  g_autoptr(PortaPhoneNumber) first = NULL;
+  g_autofree char *formatted = NULL;
+  guint total;
+
+  load (f);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  details = find_details (GTK_WIDGET (f->page));
+  model = porta_voice_page_get_model (f->page);
+  total = g_list_model_get_n_items (model);
+
+  /* typing anywhere in the page goes to the search */
+  g_assert_true (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (entry)) == GTK_WIDGET (f->page));
+
+  gtk_widget_grab_focus (entry);
+  set_search (f, "Milano");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+  first = g_list_model_get_item (model, 0);
+  formatted = porta_phone_number_format_e164 (porta_phone_number_get_telephone_number (first));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  g_signal_emit_by_name (entry, "activate");
+  porta_test_spin (100);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (details));
+  g_assert_true (shows_label (GTK_WIDGET (details), formatted));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+  /* nothing found: Enter does nothing */
+  gtk_widget_grab_focus (entry);
+  set_search (f, "no such place");
+  g_signal_emit_by_name (entry, "activate");
+  porta_test_spin (50);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == gtk_widget_get_first_child (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+
+  /* Escape empties it */
+  g_signal_emit_by_name (entry, "stop-search");
+  porta_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+}
+
 static void
 test_sorting (Fixture       *f,
               gconstpointer  data)
@@ -450,6 +507,7 @@ main (int   argc,
 
   g_test_add ("/voice/all-shown-and-search", Fixture, normal, fixture_setup, test_all_shown_and_search, fixture_teardown);
   g_test_add ("/voice/selection-follows-number", Fixture, normal, fixture_setup, test_selection_follows_number, fixture_teardown);
+  g_test_add ("/voice/search-keys", Fixture, normal, fixture_setup, test_search_keys, fixture_teardown);
   g_test_add ("/voice/sorting", Fixture, normal, fixture_setup, test_sorting, fixture_teardown);
   g_test_add ("/voice/export", Fixture, normal, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/voice/error-and-retry", Fixture, faulty, fixture_setup, test_error_and_retry, fixture_teardown);

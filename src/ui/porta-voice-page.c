@@ -207,8 +207,12 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
+  GtkWidget *text = new_cell_text ();
+
   g_object_set_data (G_OBJECT (item), "porta-cell-text", user_data);
-  gtk_list_item_set_child (item, new_cell_text ());
+  /* the way back from a cell to its position (focus_row()) */
+  g_object_set_data (G_OBJECT (text), "porta-list-item", item);
+  gtk_list_item_set_child (item, text);
 }
 
 static void
@@ -625,6 +629,80 @@ search_changed_cb (PortaVoicePage *self)
 {
   if (porta_number_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
     apply_query (self);
+}
+
+/* Typing elsewhere in the page started a search: the keyboard goes on
+ * in the entry, after what was typed, so that Enter, Escape and the
+ * next keys are the search's */
+static void
+search_started_cb (PortaVoicePage *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+
+  if (GTK_IS_TEXT (text) && !gtk_widget_has_focus (GTK_WIDGET (text)))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+      gtk_editable_set_position (text, -1);
+    }
+}
+
+/* Escape in the search entry empties it */
+static void
+stop_search_cb (PortaVoicePage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Puts the keyboard on the row at @position, scrolled into view: GTK
+ * 4.8 has no call for it, but a row takes the focus given to it, and
+ * the list goes on from there. A row is found by its first cell, which
+ * knows its list item (setup_label_cb()). */
+static void
+focus_row (PortaVoicePage *self,
+           guint           position)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (list == NULL)
+    return;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      GtkWidget *text = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+      GtkListItem *item = text != NULL ? g_object_get_data (G_OBJECT (text), "porta-list-item") : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == position &&
+          gtk_widget_grab_focus (row))
+        return;
+    }
+  gtk_widget_grab_focus (list);
+}
+
+/* Enter in the search entry goes to the first number found: selected,
+ * its details shown, the keyboard on its row to go on from there */
+static void
+search_activate_cb (PortaVoicePage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  focus_row (self, 0);
 }
 
 static void
@@ -1325,6 +1403,9 @@ porta_voice_page_class_init (PortaVoicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_started_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_revealed_cb);
 
@@ -1358,6 +1439,9 @@ porta_voice_page_init (PortaVoicePage *self)
   GtkExpression *country_expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* typing anywhere in the page, outside another entry, searches */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->query = porta_number_query_new ();
   self->known_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
