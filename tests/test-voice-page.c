@@ -284,12 +284,14 @@ test_selection_follows_number (Fixture       *f,
   g_assert_true (porta_row_get_item (row) == (gpointer) number);
   g_assert_true (gtk_revealer_get_reveal_child (details));
 
-  /* a search that hides it */
+  /* a search that hides it; the list, out of sight, takes no focus */
   set_search (f, "no such place");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
   g_assert_false (gtk_revealer_get_reveal_child (details));
+  g_assert_false (gtk_widget_get_can_focus (gtk_widget_get_parent (GTK_WIDGET (view))));
   set_search (f, "");
+  g_assert_true (gtk_widget_get_can_focus (gtk_widget_get_parent (GTK_WIDGET (view))));
 }
 
 /* Enter in the search goes to the first number found, with its
@@ -314,6 +316,16 @@ test_search_keys (Fixture       *f,
   details = find_details (GTK_WIDGET (f->page));
   model = porta_voice_page_get_model (f->page);
   total = g_list_model_get_n_items (model);
+
+  /* the filters' cells in their flow box are no stop for Tab: only the
+   * controls are (their names, and the buttons' names, are read through
+   * AT-SPI by tests/e2e/test-voice-e2e.py: GTK_A11Y=none here) */
+  {
+    GtkWidget *status = find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+
+    g_assert_true (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (status)));
+    g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (status)));
+  }
 
   /* typing anywhere in the page goes to the search */
   g_assert_true (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (entry)) == GTK_WIDGET (f->page));

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porta-a11y.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
 #include "porta-pin.h"
@@ -1846,6 +1847,7 @@ porta_new_order_dialog_init (PortaNewOrderDialog *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porta-a11y.h"
 #include "porta-enums.h"
 #include "porta-order-details.h"
 #include "porta-phone-number.h"
@@ -410,6 +411,7 @@ cancel_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  porta_a11y_name_mnemonic_buttons_by_label (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porta-a11y.h"
 #include "porta-enums.h"
 #include "porta-new-order-dialog.h"
 #include "porta-order-details.h"
@@ -649,6 +650,7 @@ porta_orders_page_init (PortaOrdersPage *self)
   g_autoptr(GtkStringList) sort_list = gtk_string_list_new (sorts);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   /* not bound as a template child: the AdwBin's own child would be
    * unparented twice on dispose (GTK 4.8 and libadwaita 1.2) */
   self->page_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));

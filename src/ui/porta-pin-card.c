@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porta-a11y.h"
 #include "porta-audit-event.h"
 #include "porta-enums.h"
 #include "porta-error.h"
@@ -615,6 +616,7 @@ static void
 porta_pin_card_init (PortaPinCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->history_rows = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porta-a11y.h"
 #include "porta-pin.h"
 #include "porta-pin-dialog.h"
 
@@ -587,6 +588,7 @@ porta_pin_dialog_init (PortaPinDialog *self)
   AdwEntryRow *rows[2];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->refusal = PORTA_PIN_OK;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porta-a11y.h"
 #include "porta-error.h"
 #include "porta-http.h"
 #include "porta-sign-in-dialog.h"
@@ -998,6 +999,7 @@ static void
 porta_sign_in_dialog_init (PortaSignInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->open_uri = default_open_uri;

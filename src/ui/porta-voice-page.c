@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "porta-a11y.h"
 #include "porta-cell-text.h"
 #include "porta-country.h"
 #include "porta-csv.h"
@@ -416,6 +417,9 @@ update_view (PortaVoicePage *self)
     page = "list";  /* with "no matching numbers" over it */
   gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_page), shown == 0 && total > 0);
+  /* under "no matching numbers" the list is out of sight: Tab must not
+   * take the keyboard there, nor to its scrolled window */
+  gtk_widget_set_can_focus (gtk_widget_get_parent (GTK_WIDGET (self->column_view)), shown > 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "voice.export", shown > 0);
 }
@@ -631,6 +635,74 @@ search_changed_cb (PortaVoicePage *self)
     apply_query (self);
 }
 
+/* ---- keyboard and screen reader -------------------------------------- */
+
+/* GTK 4.8's drop-down takes its label itself but gives the keyboard to
+ * a button inside, which a screen reader then names by its type: the
+ * button gets the label, and the choice it shows as its description */
+static void
+describe_drop_down (GtkDropDown *drop_down,
+                    const char  *label,
+                    const char  *choice)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, choice ? choice : "",
+                                    -1);
+}
+
+static const char *
+selected_string (GtkDropDown *drop_down)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+describe_filters (PortaVoicePage *self)
+{
+  GtkStringObject *country = gtk_drop_down_get_selected_item (self->country_dropdown);
+  g_autofree char *country_name = country != NULL ? country_label (country) : NULL;
+
+  describe_drop_down (self->status_dropdown, _("Assignment status"), selected_string (self->status_dropdown));
+  describe_drop_down (self->type_dropdown, _("Number type"), selected_string (self->type_dropdown));
+  describe_drop_down (self->country_dropdown, _("Country"), country_name);
+}
+
+/* The filters sit in a GtkFlowBox, to wrap in a narrow window; its
+ * cells would each be one more stop for Tab before their control, and
+ * be read out by their type name. They are passed over, and named. */
+static void
+setup_filter_bar (PortaVoicePage *self)
+{
+  struct { GtkWidget *control; const char *label; } filters[] = {
+    { GTK_WIDGET (self->status_dropdown), _("Assignment status") },
+    { GTK_WIDGET (self->type_dropdown), _("Number type") },
+    { GTK_WIDGET (self->country_dropdown), _("Country") },
+    { GTK_WIDGET (self->problems_button), _("Activation problems") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (filters[i].control);
+
+      if (GTK_IS_FLOW_BOX_CHILD (cell))
+        {
+          gtk_widget_set_focusable (cell, FALSE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          filters[i].label, -1);
+        }
+    }
+  /* its words are in a box of its own, which GTK 4.8 does not read */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problems_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Activation problems"), -1);
+  describe_filters (self);
+}
+
 /* Typing elsewhere in the page started a search: the keyboard goes on
  * in the entry, after what was typed, so that Enter, Escape and the
  * next keys are the search's */
@@ -729,6 +801,7 @@ filters_changed_cb (PortaVoicePage *self)
   guint country = gtk_drop_down_get_selected (self->country_dropdown);
   gboolean changed = FALSE;
 
+  describe_filters (self);
   if (self->restoring_filters)
     return;
 
@@ -1439,6 +1512,7 @@ porta_voice_page_init (PortaVoicePage *self)
   GtkExpression *country_expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   /* typing anywhere in the page, outside another entry, searches */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -1463,6 +1537,7 @@ porta_voice_page_init (PortaVoicePage *self)
 
   setup_columns (self);
   setup_details (self);
+  setup_filter_bar (self);
 
   self->store = g_list_store_new (PORTA_TYPE_PHONE_NUMBER);
   self->filter = porta_number_filter_new ();

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porta-a11y.h"
 #include "porta-orders-page.h"
 #include "porta-session.h"
 #include "porta-sign-in-dialog.h"
@@ -533,6 +534,7 @@ sign_out_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
+  porta_a11y_name_mnemonic_buttons_by_label (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (sign_out_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -924,6 +926,7 @@ static void
 porta_window_init (PortaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
 
