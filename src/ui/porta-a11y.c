@@ -59,7 +59,9 @@ name_buttons (GtkWidget *widget,
  * Save" with no accessible label set). Porta sets an accessible label
  * on every such button in its .ui files, or where the label changes;
  * this keeps that one alone: the labelled-by of the buttons under
- * @root, and of @root, is dropped. Call it once the widgets are built.
+ * @root, and of @root, is dropped. Call it once the widgets are built
+ * (a label changed later keeps its label widget, and GTK does not add
+ * the relation again: tests/e2e/test-pin-e2e.py reads "Change PIN…").
  */
 void
 porta_a11y_name_mnemonic_buttons (GtkWidget *root)
