@@ -45,7 +45,7 @@ porta_number_query_new (void)
   /* the cities are held: a city freed while its verdict is kept could
    * leave its address to another */
   query->city_matches = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                               (GDestroyNotify) g_ref_string_release, NULL);
+                                               (GDestroyNotify) porta_interned_string_release, NULL);
   return query;
 }
 

@@ -244,18 +244,59 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GLib 2.74's interned GRefStrings race between threads: a string whose
+ * last reference is being released on one thread is still in GLib's
+ * table for a moment, where g_ref_string_new_intern() on another finds
+ * it and takes a reference from zero — a critical, then a string freed
+ * under its new owner. The client parses pages in worker threads while
+ * the page drops the numbers of a refresh, and tests/test-models
+ * (/models/phone-number/threads) hit it about one run in forty. Every
+ * intern, and every release of an interned string, takes this lock:
+ * a string's last release and its removal from the table then happen
+ * before anyone can look for it again. */
+static GMutex interned_lock;
+
+static char *
+intern_string (const char *string)
+{
+  char *interned;
+
+  g_mutex_lock (&interned_lock);
+  interned = g_ref_string_new_intern (string);
+  g_mutex_unlock (&interned_lock);
+  return interned;
+}
+
+/**
+ * porta_interned_string_release:
+ * @string: (nullable): an interned string of a #PortaPhoneNumber (its
+ *   city, country code…), or another reference to one
+ *
+ * Releases a reference to it: what g_ref_string_release() does, safely
+ * against another thread interning the same string.
+ */
+void
+porta_interned_string_release (char *string)
+{
+  if (string == NULL)
+    return;
+  g_mutex_lock (&interned_lock);
+  g_ref_string_release (string);
+  g_mutex_unlock (&interned_lock);
+}
+
 static void
 porta_phone_number_finalize (GObject *object)
 {
   PortaPhoneNumber *self = (PortaPhoneNumber *)object;
 
   g_free (self->strings);
-  g_clear_pointer (&self->operator_id, g_ref_string_release);
-  g_clear_pointer (&self->city, g_ref_string_release);
-  g_clear_pointer (&self->civic_address_id, g_ref_string_release);
-  g_clear_pointer (&self->iso_country_code, g_ref_string_release);
-  g_clear_pointer (&self->location_id, g_ref_string_release);
-  g_clear_pointer (&self->network_site_id, g_ref_string_release);
+  g_clear_pointer (&self->operator_id, porta_interned_string_release);
+  g_clear_pointer (&self->city, porta_interned_string_release);
+  g_clear_pointer (&self->civic_address_id, porta_interned_string_release);
+  g_clear_pointer (&self->iso_country_code, porta_interned_string_release);
+  g_clear_pointer (&self->location_id, porta_interned_string_release);
+  g_clear_pointer (&self->network_site_id, porta_interned_string_release);
   strv_set_release (self->capabilities);
   strv_set_release (self->supported_customer_actions);
   strv_set_release (self->reverse_number_lookup_options);
@@ -403,7 +444,7 @@ intern_or_null (JsonObject *object,
 {
   const char *s = porta_json_get_string_or_null (object, member);
 
-  return s != NULL ? g_ref_string_new_intern (s) : NULL;
+  return s != NULL ? intern_string (s) : NULL;
 }
 
 /**

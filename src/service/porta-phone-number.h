@@ -31,6 +31,8 @@ PortaAssignmentStatus    porta_phone_number_get_assignment_status            (Po
 PortaAssignmentCategory  porta_phone_number_get_assignment_category          (PortaPhoneNumber  *self);
 const char              *porta_phone_number_get_assignment_target_id         (PortaPhoneNumber  *self);
 gboolean                 porta_phone_number_get_target_is_hex                (PortaPhoneNumber  *self);
+
+void                     porta_interned_string_release                       (char              *string);
 PortaPortInStatus        porta_phone_number_get_port_in_status               (PortaPhoneNumber  *self);
 PortaNumberSource        porta_phone_number_get_number_source                (PortaPhoneNumber  *self);
 const char * const      *porta_phone_number_get_supported_customer_actions   (PortaPhoneNumber  *self);
