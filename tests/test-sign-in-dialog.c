@@ -435,9 +435,15 @@ test_sign_in_browser (void)
   destroy_dialog (dialog);
 
   /* what was typed comes back next time; no token went to the settings */
-  g_assert_cmpstr (g_settings_get_string (settings, "sign-in-client-id"), ==, PORTA_TEST_CLIENT_ID);
-  g_assert_cmpstr (g_settings_get_string (settings, "sign-in-authority"), ==, sandbox->authority);
-  g_assert_cmpstr (g_settings_get_string (settings, "sign-in-api-base"), ==, sandbox->api_base);
+  {
+    g_autofree char *client_id = g_settings_get_string (settings, "sign-in-client-id");
+    g_autofree char *authority = g_settings_get_string (settings, "sign-in-authority");
+    g_autofree char *api_base = g_settings_get_string (settings, "sign-in-api-base");
+
+    g_assert_cmpstr (client_id, ==, PORTA_TEST_CLIENT_ID);
+    g_assert_cmpstr (authority, ==, sandbox->authority);
+    g_assert_cmpstr (api_base, ==, sandbox->api_base);
+  }
   dialog = new_dialog ();
   g_assert_cmpstr (text (dialog, "client_id_row"), ==, PORTA_TEST_CLIENT_ID);
   g_assert_cmpstr (text (dialog, "authority_row"), ==, sandbox->authority);

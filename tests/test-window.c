@@ -117,9 +117,15 @@ test_window_switch_by_row (void)
   g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
 
   /* the choice is kept for the next start */
-  g_assert_cmpstr (g_settings_get_string (settings, "selected-page"), ==, "voice");
-  gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (orders));
-  g_assert_cmpstr (g_settings_get_string (settings, "selected-page"), ==, "port-orders");
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "selected-page");
+    g_autofree char *kept_again = NULL;
+
+    g_assert_cmpstr (kept, ==, "voice");
+    gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (orders));
+    kept_again = g_settings_get_string (settings, "selected-page");
+    g_assert_cmpstr (kept_again, ==, "port-orders");
+  }
 
   destroy_window (window);
 }
