@@ -332,25 +332,7 @@ portactl_cmd_orders (PortactlContext  *ctx,
 
     case PORTACTL_FORMAT_JSON:
     case PORTACTL_FORMAT_NDJSON:
-      {
-        g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-        if (format == PORTACTL_FORMAT_JSON)
-          g_string_append_c (out, '[');
-        for (guint i = 0; i < orders->len; i++)
-          {
-            g_autoptr(JsonNode) node = order_to_json (g_ptr_array_index (orders, i));
-
-            if (format == PORTACTL_FORMAT_JSON)
-              g_string_append (out, i == 0 ? "\n" : ",\n");
-            json_generator_set_root (generator, node);
-            json_generator_to_gstring (generator, out);
-            if (format == PORTACTL_FORMAT_NDJSON)
-              g_string_append_c (out, '\n');
-          }
-        if (format == PORTACTL_FORMAT_JSON)
-          g_string_append (out, "\n]\n");
-      }
+      portactl_append_json_list (out, format, orders, (PortactlToJsonFunc) order_to_json);
       break;
 
     case PORTACTL_FORMAT_TEXT:

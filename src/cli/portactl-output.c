@@ -237,6 +237,41 @@ portactl_json_to_string (JsonNode *node,
   return json_generator_to_data (generator, NULL);
 }
 
+/**
+ * portactl_append_json_list:
+ * @out: where the text goes
+ * @format: %PORTACTL_FORMAT_JSON (one array, an element a line) or
+ *   %PORTACTL_FORMAT_NDJSON (an object a line)
+ * @items: the items
+ * @to_json: makes an item's object
+ *
+ * Appends @items as JSON, the way every list command writes them.
+ */
+void
+portactl_append_json_list (GString            *out,
+                           PortactlFormat      format,
+                           GPtrArray          *items,
+                           PortactlToJsonFunc  to_json)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  if (format == PORTACTL_FORMAT_JSON)
+    g_string_append_c (out, '[');
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(JsonNode) node = to_json (g_ptr_array_index (items, i));
+
+      if (format == PORTACTL_FORMAT_JSON)
+        g_string_append (out, i == 0 ? "\n" : ",\n");
+      json_generator_set_root (generator, node);
+      json_generator_to_gstring (generator, out);
+      if (format == PORTACTL_FORMAT_NDJSON)
+        g_string_append_c (out, '\n');
+    }
+  if (format == PORTACTL_FORMAT_JSON)
+    g_string_append (out, "\n]\n");
+}
+
 /* ---- tables -------------------------------------------------------------- */
 
 typedef struct

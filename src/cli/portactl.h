@@ -154,6 +154,11 @@ gboolean        portactl_write                  (GString             *text);
 gboolean        portactl_output_closed          (void);
 char           *portactl_json_to_string         (JsonNode            *node,
                                                  gboolean             pretty);
+typedef JsonNode *(*PortactlToJsonFunc)         (gpointer             item);
+void            portactl_append_json_list       (GString             *out,
+                                                 PortactlFormat       format,
+                                                 GPtrArray           *items,
+                                                 PortactlToJsonFunc   to_json);
 
 typedef struct _PortactlTable PortactlTable;
 
