@@ -342,6 +342,28 @@ apply_update (PortaOrderDetails *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* An action on the order came back: the order as the server has it now
+ * and @done said, or the error said and the order asked for again (a
+ * conflict means it moved on: show where it is now) */
+static void
+action_done (PortaOrderDetails *self,
+             PortaPortOrder    *updated,
+             const GError      *error,
+             const char        *done)
+{
+  set_busy (self, FALSE);
+
+  if (updated == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      return;
+    }
+
+  apply_update (self, updated);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", done);
+}
+
 static void
 cancelled_cb (GObject      *object,
               GAsyncResult *result,
@@ -352,20 +374,8 @@ cancelled_cb (GObject      *object,
   g_autoptr(PortaPortOrder) updated = NULL;
 
   updated = porta_client_cancel_port_order_finish (PORTA_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-
-  if (updated == NULL)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-      /* a conflict means the order moved on: show where it is now */
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-      return;
-    }
-
-  apply_update (self, updated);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Order cancelled"));
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    action_done (self, updated, error, _("Order cancelled"));
 }
 
 static void
@@ -481,19 +491,8 @@ foc_changed_cb (GObject      *object,
   g_autoptr(PortaPortOrder) updated = NULL;
 
   updated = porta_client_set_foc_date_finish (PORTA_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-
-  if (updated == NULL)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-      return;
-    }
-
-  apply_update (self, updated);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Requested FOC date changed"));
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    action_done (self, updated, error, _("Requested FOC date changed"));
 }
 
 static void
