@@ -293,3 +293,27 @@ porta_test_sign_in (PortaAuth  *auth,
   g_object_unref (sign_in.browser);
   return tokens;
 }
+
+/**
+ * porta_test_signed_in_client:
+ * @sandbox: a sandbox started with --auto-approve
+ *
+ * A client for the test account on @sandbox, signed in with
+ * porta_test_sign_in().
+ *
+ * Returns: (transfer full) (nullable): the client, or %NULL with @error
+ */
+PortaClient *
+porta_test_signed_in_client (PortaTestSandbox  *sandbox,
+                             GError           **error)
+{
+  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
+                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
+  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
+  g_autoptr(PortaTokens) tokens = porta_test_sign_in (porta_client_get_auth (client), error);
+
+  if (tokens == NULL)
+    return NULL;
+  porta_client_set_tokens (client, tokens);
+  return g_steal_pointer (&client);
+}

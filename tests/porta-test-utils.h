@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "porta-auth.h"
+#include "porta-client.h"
 
 G_BEGIN_DECLS
 
@@ -61,5 +62,7 @@ G_BEGIN_DECLS
 
 PortaTokens *porta_test_sign_in (PortaAuth  *auth,
                                  GError    **error);
+PortaClient *porta_test_signed_in_client (PortaTestSandbox  *sandbox,
+                                          GError           **error);
 
 G_END_DECLS

@@ -40,19 +40,13 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const char * const *args = data;
-  g_autoptr(PortaAccount) account = NULL;
-  g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
   const GActionEntry entries[] = { { "show-toast", toast_cb, "s" } };
 
   f->sandbox = porta_test_sandbox_start (NULL, args);
-  account = porta_account_new (f->sandbox->authority, f->sandbox->api_base, PORTA_TEST_CLIENT_ID,
-                               PORTA_SCOPES_READ_WRITE);
-  f->client = porta_client_new (account, NULL);
-  tokens = porta_test_sign_in (porta_client_get_auth (f->client), &error);
+  f->client = porta_test_signed_in_client (f->sandbox, &error);
   g_assert_no_error (error);
-  porta_client_set_tokens (f->client, tokens);
 
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->window = gtk_window_new ();

@@ -24,30 +24,17 @@ typedef struct
   PortaVoicePage   *page;
 } Fixture;
 
-static PortaClient *
-signed_in_client (PortaTestSandbox *sandbox)
-{
-  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
-                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
-  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
-  g_autoptr(PortaTokens) tokens = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tokens = porta_test_sign_in (porta_client_get_auth (client), &error);
-  g_assert_no_error (error);
-  porta_client_set_tokens (client, tokens);
-  porta_client_set_retry_policy (client, 2, 2000, 20);
-  return g_steal_pointer (&client);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const char * const *args = data;
+  g_autoptr(GError) error = NULL;
 
   f->sandbox = porta_test_sandbox_start (NULL, args);
-  f->client = signed_in_client (f->sandbox);
+  f->client = porta_test_signed_in_client (f->sandbox, &error);
+  g_assert_no_error (error);
+  porta_client_set_retry_policy (f->client, 2, 2000, 20);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   f->page = g_object_new (PORTA_TYPE_VOICE_PAGE, NULL);

@@ -401,22 +401,6 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-static PortaClient *
-signed_in_client (PortaTestSandbox *sandbox)
-{
-  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
-                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
-  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
-  g_autoptr(PortaTokens) tokens = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tokens = porta_test_sign_in (porta_client_get_auth (client), &error);
-  if (tokens == NULL)
-    child_fail ("sign-in to the sandbox failed: %s", error->message);
-  porta_client_set_tokens (client, tokens);
-  return g_steal_pointer (&client);
-}
-
 typedef enum
 {
   KEY_TYPE,
@@ -496,6 +480,7 @@ run_child (guint n_numbers)
   g_autofree char *numbers = g_strdup_printf ("%u", n_numbers);
   const char *args[] = { "--numbers", numbers, "--auto-approve", NULL };
   g_autoptr(PortaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) filters = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -530,7 +515,9 @@ run_child (guint n_numbers)
   adw_init ();
 
   child_sandbox = porta_test_sandbox_start (NULL, args);
-  client = signed_in_client (child_sandbox);
+  client = porta_test_signed_in_client (child_sandbox, &error);
+  if (client == NULL)
+    child_fail ("sign-in to the sandbox failed: %s", error->message);
 
   c.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (c.window), 1100, 720);
