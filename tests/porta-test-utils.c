@@ -1,42 +1,23 @@
-/* porta-test-utils.c — helpers shared by Porta's tests
+/* porta-test-utils.c — helpers shared by Porta's tests, GLib only
  *
  * Copyright 2026 The Porta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every test needs whether it opens a window or not: spinning the
+ * main context until something holds, catching the result of an async
+ * call, a real porta-sandbox on a free port, and a client signed in to
+ * it. This file links libporta only, never GTK, so the service tests
+ * (test-client, test-session, ...) run without a display library; the
+ * GTK helpers live in porta-test-gtk-utils.c. One copy of each helper:
+ * a test that needs another one adds it here, not in its own file.
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <locale.h>
 #include <signal.h>
 
-#include "porta-i18n.h"
 #include "porta-test-utils.h"
-
-/**
- * porta_test_init_gtk:
- *
- * Like gtk_test_init(), but keeps the locale from the environment (so a
- * test can run in Italian) and returns %FALSE instead of aborting when
- * there is no display; the caller then prints a TAP skip plan.
- */
-gboolean
-porta_test_init_gtk (int    *argc,
-                     char ***argv)
-{
-  g_test_init (argc, argv, NULL);
-  gtk_disable_setlocale ();
-  porta_i18n_init ();
-  if (setlocale (LC_ALL, "") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    return FALSE;
-
-  adw_init ();
-  return TRUE;
-}
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -86,44 +67,56 @@ porta_test_spin (guint ms)
 }
 
 /**
- * porta_test_activate_shortcut:
- * @widget: a #GtkWidget
- * @keyval: a key, such as %GDK_KEY_Escape
- * @modifiers: a #GdkModifierType, such as %GDK_CONTROL_MASK, or 0
+ * porta_test_waiter_cb:
+ * @user_data: a #PortaTestWaiter whose result is still %NULL
  *
- * Finds the shortcut @widget answers to for @keyval with @modifiers and
- * runs its action, as pressing the keys would, without a real key event.
- *
- * Returns: whether such a shortcut was there and ran
+ * A #GAsyncReadyCallback that keeps the result in the waiter, for
+ * porta_test_waiter_wait() to hand to the `_finish` function.
  */
-gboolean
-porta_test_activate_shortcut (gpointer widget,
-                              guint    keyval,
-                              guint    modifiers)
+void
+porta_test_waiter_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  PortaTestWaiter *waiter = user_data;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+  g_assert_null (waiter->result);
+  waiter->result = g_object_ref (result);
+}
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
+static gboolean
+has_result (gpointer user_data)
+{
+  return ((PortaTestWaiter *) user_data)->result != NULL;
+}
 
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+/**
+ * porta_test_waiter_wait:
+ * @waiter: a waiter passed to an async call with porta_test_waiter_cb()
+ * @timeout_ms: how long the call may take
+ *
+ * Spins the default main context until the call ends; fails the test
+ * if it takes longer than @timeout_ms.
+ *
+ * Returns: (transfer none): the result; porta_test_waiter_clear() drops it
+ */
+GAsyncResult *
+porta_test_waiter_wait (PortaTestWaiter *waiter,
+                        guint            timeout_ms)
+{
+  g_assert_true (porta_test_wait_until (has_result, waiter, timeout_ms));
+  return waiter->result;
+}
 
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 GTK_WIDGET (widget),
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
+/**
+ * porta_test_waiter_clear:
+ *
+ * Drops the result, so the waiter can serve another call.
+ */
+void
+porta_test_waiter_clear (PortaTestWaiter *waiter)
+{
+  g_clear_object (&waiter->result);
 }
 
 /**
@@ -231,8 +224,8 @@ porta_test_sandbox_stop (PortaTestSandbox *sandbox)
 
 typedef struct
 {
-  SoupSession  *browser;
-  GAsyncResult *result;
+  SoupSession     *browser;
+  PortaTestWaiter  waiter;
 } SignIn;
 
 static void
@@ -256,20 +249,6 @@ follow_uri_cb (const char  *uri,
   return TRUE;
 }
 
-static void
-signed_in_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ((SignIn *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-has_sign_in_result (gpointer user_data)
-{
-  return ((SignIn *) user_data)->result != NULL;
-}
-
 /**
  * porta_test_sign_in:
  * @auth: sign-in for an account on a sandbox started with --auto-approve
@@ -283,13 +262,14 @@ PortaTokens *
 porta_test_sign_in (PortaAuth  *auth,
                     GError    **error)
 {
-  SignIn sign_in = { soup_session_new (), NULL };
+  SignIn sign_in = { soup_session_new (), { NULL } };
   PortaTokens *tokens;
 
-  porta_auth_sign_in_browser_async (auth, follow_uri_cb, &sign_in, NULL, signed_in_cb, &sign_in);
-  g_assert_true (porta_test_wait_until (has_sign_in_result, &sign_in, 20000));
-  tokens = porta_auth_sign_in_browser_finish (auth, sign_in.result, error);
-  g_object_unref (sign_in.result);
+  porta_auth_sign_in_browser_async (auth, follow_uri_cb, &sign_in, NULL,
+                                    porta_test_waiter_cb, &sign_in.waiter);
+  tokens = porta_auth_sign_in_browser_finish (auth, porta_test_waiter_wait (&sign_in.waiter, 20000),
+                                              error);
+  porta_test_waiter_clear (&sign_in.waiter);
   g_object_unref (sign_in.browser);
   return tokens;
 }

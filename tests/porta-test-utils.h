@@ -1,7 +1,9 @@
-/* porta-test-utils.h — helpers shared by Porta's tests
+/* porta-test-utils.h — helpers shared by Porta's tests, GLib only
  *
  * Copyright 2026 The Porta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Links libporta only; the GTK helpers are in porta-test-gtk-utils.h.
  */
 #pragma once
 
@@ -14,15 +16,31 @@ G_BEGIN_DECLS
 
 typedef gboolean (*PortaTestCondition) (gpointer user_data);
 
-gboolean porta_test_init_gtk     (int                 *argc,
-                                  char              ***argv);
 gboolean porta_test_wait_until   (PortaTestCondition   condition,
                                   gpointer             user_data,
                                   guint                timeout_ms);
 void     porta_test_spin         (guint                ms);
-gboolean porta_test_activate_shortcut (gpointer        widget,
-                                       guint           keyval,
-                                       guint           modifiers);
+
+/**
+ * PortaTestWaiter:
+ * @result: the async call's result, %NULL until it ends
+ *
+ * Catches the result of one async call: pass porta_test_waiter_cb() and
+ * the waiter to the `_async` function, then porta_test_waiter_wait().
+ */
+typedef struct
+{
+  GAsyncResult *result;
+} PortaTestWaiter;
+
+void          porta_test_waiter_cb    (GObject         *source_object,
+                                       GAsyncResult    *result,
+                                       gpointer         user_data);
+GAsyncResult *porta_test_waiter_wait  (PortaTestWaiter *waiter,
+                                       guint            timeout_ms);
+void          porta_test_waiter_clear (PortaTestWaiter *waiter);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PortaTestWaiter, porta_test_waiter_clear)
 
 G_END_DECLS
 

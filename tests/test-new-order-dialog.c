@@ -13,7 +13,7 @@
 #include "porta-client.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 
 /* One sandbox and one signed-in client for the whole run */
 static PortaTestSandbox *sandbox;

@@ -13,7 +13,7 @@
 #include "porta-enums.h"
 #include "porta-order-details.h"
 #include "porta-orders-page.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 
 typedef struct
 {

@@ -10,7 +10,7 @@
 #include "porta-account.h"
 #include "porta-client.h"
 #include "porta-pin-card.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 
 typedef struct
 {

@@ -17,7 +17,7 @@
 #include "porta-client.h"
 #include "porta-pin.h"
 #include "porta-pin-dialog.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 
 /* ---- signing in to the sandbox (as tests/test-client.c does) ----------- */
 

@@ -13,7 +13,7 @@
 #include "porta-account.h"
 #include "porta-auth.h"
 #include "porta-sign-in-dialog.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 
 /* ---- a scripted browser (as in test-client.c) ---------------------------- */
 

@@ -13,7 +13,7 @@
 #include "porta-client.h"
 #include "porta-csv.h"
 #include "porta-row-model.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 #include "porta-voice-page.h"
 
 typedef struct

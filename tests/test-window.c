@@ -11,7 +11,7 @@
 #include "porta-account-store.h"
 #include "porta-orders-page.h"
 #include "porta-session.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 #include "porta-voice-page.h"
 #include "porta-window.h"
 

@@ -60,7 +60,7 @@
 #include "porta-client.h"
 #include "porta-i18n.h"
 #include "porta-row-model.h"
-#include "porta-test-utils.h"
+#include "porta-test-gtk-utils.h"
 #include "porta-voice-page.h"
 
 #define KEY_ROUNDS   3
