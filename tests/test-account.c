@@ -14,6 +14,7 @@
 #include "porta-account-store.h"
 #include "porta-error.h"
 #include "porta-i18n.h"
+#include "porta-test-utils.h"
 
 /* Helpers */
 
@@ -68,42 +69,24 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
-static void
-result_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static gboolean
 load (PortaAccountStore  *store,
       GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
 
-  porta_account_store_load_async (store, NULL, result_cb, &result);
-  return porta_account_store_load_finish (store, wait_result (&result), error);
+  porta_account_store_load_async (store, NULL, porta_test_waiter_cb, &waiter);
+  return porta_account_store_load_finish (store, porta_test_waiter_wait (&waiter, 30000), error);
 }
 
 static gboolean
 save (PortaAccountStore  *store,
       GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
 
-  porta_account_store_save_async (store, NULL, result_cb, &result);
-  return porta_account_store_save_finish (store, wait_result (&result), error);
+  porta_account_store_save_async (store, NULL, porta_test_waiter_cb, &waiter);
+  return porta_account_store_save_finish (store, porta_test_waiter_wait (&waiter, 30000), error);
 }
 
 static JsonNode *
@@ -785,7 +768,7 @@ test_store_save_many (Fixture       *fixture,
 {
   g_autoptr(PortaAccountStore) store = porta_account_store_new (fixture->path);
   g_autoptr(PortaAccountStore) reloaded = porta_account_store_new (fixture->path);
-  GAsyncResult *slots[20] = { NULL, };
+  PortaTestWaiter slots[20] = { { NULL }, };
   g_autoptr(GError) error = NULL;
 
   /* Saves started one after the other finish in any order; the file ends
@@ -796,14 +779,14 @@ test_store_save_many (Fixture       *fixture,
       g_autoptr(PortaAccount) account = new_signed_in_account (name, "tid");
 
       porta_account_store_add (store, account);
-      porta_account_store_save_async (store, NULL, result_cb, &slots[i]);
+      porta_account_store_save_async (store, NULL, porta_test_waiter_cb, &slots[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      wait_result (&slots[i]);
-      g_assert_true (porta_account_store_save_finish (store, slots[i], &error));
+      g_assert_true (porta_account_store_save_finish (store, porta_test_waiter_wait (&slots[i], 30000),
+                                                      &error));
       g_assert_no_error (error);
-      g_object_unref (slots[i]);
+      porta_test_waiter_clear (&slots[i]);
     }
 
   g_assert_true (load (reloaded, &error));

@@ -184,36 +184,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Browser, browser_free)
 
 /* ---- helpers ----------------------------------------------------------- */
 
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
-static GAsyncResult *
-wait_result (Waiter *waiter,
-             guint   timeout_ms)
-{
-  g_assert_true (porta_test_wait_until (has_result, waiter, timeout_ms));
-  return waiter->result;
-}
-
 static PortaAccount *
 sandbox_account (PortaTestSandbox *sandbox)
 {
@@ -228,11 +198,11 @@ sign_in (PortaAuth        *auth,
          GError          **error)
 {
   g_autoptr(Browser) browser = browser_new (script, sandbox);
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   PortaTokens *tokens;
 
-  porta_auth_sign_in_browser_async (auth, open_uri_cb, browser, NULL, store_result_cb, &waiter);
-  wait_result (&waiter, 20000);
+  porta_auth_sign_in_browser_async (auth, open_uri_cb, browser, NULL, porta_test_waiter_cb, &waiter);
+  porta_test_waiter_wait (&waiter, 20000);
   tokens = porta_auth_sign_in_browser_finish (auth, waiter.result, error);
   g_object_unref (waiter.result);
   if (script == BROWSER_FORGE_FIRST)
@@ -363,13 +333,13 @@ test_sign_in_browser_cancel (void)
   g_autoptr(Browser) browser = browser_new (BROWSER_NEVER, sandbox);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
-  porta_auth_sign_in_browser_async (auth, open_uri_cb, browser, cancellable, store_result_cb, &waiter);
+  porta_auth_sign_in_browser_async (auth, open_uri_cb, browser, cancellable, porta_test_waiter_cb, &waiter);
   porta_test_spin (300);
   g_assert_nonnull (browser->opened_uri);
   g_cancellable_cancel (cancellable);
-  wait_result (&waiter, 5000);
+  porta_test_waiter_wait (&waiter, 5000);
   g_assert_null (porta_auth_sign_in_browser_finish (auth, waiter.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_object_unref (waiter.result);
@@ -427,12 +397,12 @@ sign_in_device (PortaTestSandbox  *sandbox,
 {
   g_autoptr(PortaAuth) auth = porta_auth_new (sandbox->authority, PORTA_TEST_CLIENT_ID,
                                               PORTA_SCOPES_READ_WRITE, NULL);
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   PortaTokens *tokens;
 
   script->sandbox = sandbox;
-  porta_auth_sign_in_device_async (auth, show_code_cb, script, NULL, store_result_cb, &waiter);
-  wait_result (&waiter, 30000);
+  porta_auth_sign_in_device_async (auth, show_code_cb, script, NULL, porta_test_waiter_cb, &waiter);
+  porta_test_waiter_wait (&waiter, 30000);
   tokens = porta_auth_sign_in_device_finish (auth, waiter.result, error);
   g_object_unref (waiter.result);
   g_assert_cmpuint (script->shown, ==, 1);
@@ -511,13 +481,13 @@ test_refresh_rotation (void)
   g_autoptr(PortaTokens) first = NULL;
   g_autoptr(PortaTokens) second = NULL;
   g_autoptr(PortaTokens) again = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   first = sign_in (auth, sandbox, BROWSER_FOLLOW, &error);
   g_assert_no_error (error);
 
-  porta_auth_refresh_async (auth, first->refresh_token, NULL, store_result_cb, &waiter);
-  second = porta_auth_refresh_finish (auth, wait_result (&waiter, 5000), &error);
+  porta_auth_refresh_async (auth, first->refresh_token, NULL, porta_test_waiter_cb, &waiter);
+  second = porta_auth_refresh_finish (auth, porta_test_waiter_wait (&waiter, 5000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_nonnull (second->refresh_token);
@@ -525,8 +495,8 @@ test_refresh_rotation (void)
   g_assert_cmpstr (second->access_token, !=, first->access_token);
 
   /* the old refresh token no longer works */
-  porta_auth_refresh_async (auth, first->refresh_token, NULL, store_result_cb, &waiter);
-  again = porta_auth_refresh_finish (auth, wait_result (&waiter, 5000), &error);
+  porta_auth_refresh_async (auth, first->refresh_token, NULL, porta_test_waiter_cb, &waiter);
+  again = porta_auth_refresh_finish (auth, porta_test_waiter_wait (&waiter, 5000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (again);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_UNAUTHORIZED);
@@ -558,12 +528,12 @@ list_numbers (PortaClient  *client,
               Progress     *progress,
               GError      **error)
 {
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   gboolean ok;
 
   porta_client_list_numbers_async (client, filter, store, progress_cb, progress, NULL,
-                                   store_result_cb, &waiter);
-  ok = porta_client_list_numbers_finish (client, wait_result (&waiter, 60000), error);
+                                   porta_test_waiter_cb, &waiter);
+  ok = porta_client_list_numbers_finish (client, porta_test_waiter_wait (&waiter, 60000), error);
   g_object_unref (waiter.result);
   return ok;
 }
@@ -650,21 +620,21 @@ test_numbers_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   Progress progress = { 0, };
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   GWeakRef weak;
 
   porta_client_list_numbers_async (client, NULL, store, progress_cb, &progress, cancellable,
-                                   store_result_cb, &waiter);
+                                   porta_test_waiter_cb, &waiter);
   /* cancel after the first page */
   while (progress.calls == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  g_assert_false (porta_client_list_numbers_finish (client, wait_result (&waiter, 10000), &error));
+  g_assert_false (porta_client_list_numbers_finish (client, porta_test_waiter_wait (&waiter, 10000), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_object (&waiter.result);
 
   /* what arrived stays; nothing more arrives; the callback ran once
-   * (store_result_cb asserts it) */
+   * (porta_test_waiter_cb asserts it) */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), <, 20000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, progress.last);
   porta_test_spin (500);
@@ -685,7 +655,7 @@ test_throttle_honours_retry_after (void)
   g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
   g_autoptr(PortaClient) client = signed_in_client (sandbox);
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   guint throttled_requests = 0;
   gint64 total_wait = 0;
 
@@ -698,8 +668,8 @@ test_throttle_honours_retry_after (void)
       gint64 start = g_get_monotonic_time ();
       gint64 elapsed_ms;
 
-      porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-      status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 30000), &error);
+      porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+      status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 30000), &error);
       g_clear_object (&waiter.result);
       g_assert_no_error (error);
       g_assert_nonnull (status);
@@ -728,13 +698,13 @@ test_throttle_gives_up (void)
   g_autoptr(PortaClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PortaPinStatus) status = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   sandbox = porta_test_sandbox_start (NULL, args);
   client = signed_in_client (sandbox);
   porta_client_set_retry_policy (client, 3, 10000, 50);
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (status);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_THROTTLED);
@@ -774,10 +744,10 @@ test_bad_bodies (void)
       g_autoptr(PortaClient) client = signed_in_client (sandbox);
       g_autoptr(GError) error = NULL;
       g_autoptr(PortaPinStatus) status = NULL;
-      Waiter waiter = { NULL };
+      PortaTestWaiter waiter = { NULL };
 
-      porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-      status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+      porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+      status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
       g_clear_object (&waiter.result);
       g_assert_null (status);
       g_assert_error (error, PORTA_ERROR, PORTA_ERROR_INVALID_RESPONSE);
@@ -798,7 +768,7 @@ test_unauthorized_refreshes (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
   guint rotations = 0;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   tokens = sign_in (porta_client_get_auth (client), sandbox, BROWSER_FOLLOW, &error);
   g_assert_no_error (error);
@@ -807,8 +777,8 @@ test_unauthorized_refreshes (void)
   g_signal_connect_swapped (client, "tokens-changed", G_CALLBACK (g_atomic_int_inc), &rotations);
 
   porta_test_spin (1500);
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_nonnull (status);
@@ -828,11 +798,11 @@ test_refresh_rejected (void)
   g_autoptr(PortaClient) client = porta_client_new (account, NULL);
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   porta_client_set_refresh_token (client, "not-a-refresh-token-the-server-ever-issued");
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (status);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_UNAUTHORIZED);
@@ -848,10 +818,10 @@ test_no_credentials (void)
   g_autoptr(PortaClient) client = porta_client_new (account, NULL);
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (status);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_UNAUTHORIZED);
@@ -876,11 +846,11 @@ test_insecure_url_refused (void)
       g_autoptr(PortaPinStatus) status = NULL;
       g_autoptr(GError) error = NULL;
       PortaTokens tokens = { .access_token = (char *) "t", .expires_at = G_MAXINT64 };
-      Waiter waiter = { NULL };
+      PortaTestWaiter waiter = { NULL };
 
       porta_client_set_tokens (client, &tokens);
-      porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-      status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 5000), &error);
+      porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+      status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 5000), &error);
       g_clear_object (&waiter.result);
       g_assert_null (status);
       g_assert_error (error, PORTA_ERROR, PORTA_ERROR_INSECURE_URL);
@@ -901,10 +871,10 @@ test_insecure_url_refused (void)
                                                 PORTA_SCOPES_READ, NULL);
     g_autoptr(PortaTokens) tokens = NULL;
     g_autoptr(GError) error = NULL;
-    Waiter waiter = { NULL };
+    PortaTestWaiter waiter = { NULL };
 
-    porta_auth_refresh_async (auth, "x", NULL, store_result_cb, &waiter);
-    tokens = porta_auth_refresh_finish (auth, wait_result (&waiter, 5000), &error);
+    porta_auth_refresh_async (auth, "x", NULL, porta_test_waiter_cb, &waiter);
+    tokens = porta_auth_refresh_finish (auth, porta_test_waiter_wait (&waiter, 5000), &error);
     g_clear_object (&waiter.result);
     g_assert_error (error, PORTA_ERROR, PORTA_ERROR_INSECURE_URL);
   }
@@ -973,11 +943,11 @@ set_pin (PortaClient  *client,
          const char   *pin,
          GError      **error)
 {
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   gboolean ok;
 
-  porta_client_set_pin_async (client, pin, NULL, store_result_cb, &waiter);
-  ok = porta_client_set_pin_finish (client, wait_result (&waiter, 10000), error);
+  porta_client_set_pin_async (client, pin, NULL, porta_test_waiter_cb, &waiter);
+  ok = porta_client_set_pin_finish (client, porta_test_waiter_wait (&waiter, 10000), error);
   g_object_unref (waiter.result);
   return ok;
 }
@@ -986,11 +956,11 @@ static PortaPinStatus *
 pin_status (PortaClient *client)
 {
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   PortaPinStatus *status;
 
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_object_unref (waiter.result);
   g_assert_no_error (error);
   return status;
@@ -1007,7 +977,7 @@ test_pin_lifecycle (void)
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *revealed = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   /* unset: blank is refused as empty, reveal says there is none */
   before = pin_status (client);
@@ -1017,8 +987,8 @@ test_pin_lifecycle (void)
   g_assert_cmpstr (porta_error_get_reason (error), ==, "empty");
   g_clear_error (&error);
 
-  porta_client_reveal_pin_async (client, NULL, store_result_cb, &waiter);
-  revealed = porta_client_reveal_pin_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_reveal_pin_async (client, NULL, porta_test_waiter_cb, &waiter);
+  revealed = porta_client_reveal_pin_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (revealed);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_PIN_NOT_SET);
@@ -1062,14 +1032,14 @@ test_pin_lifecycle (void)
   g_assert_nonnull (porta_pin_status_get_last_modified_date_time (after));
   g_assert_nonnull (porta_pin_status_get_last_modified_by_name (after));
 
-  porta_client_reveal_pin_async (client, NULL, store_result_cb, &waiter);
-  revealed = porta_client_reveal_pin_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_reveal_pin_async (client, NULL, porta_test_waiter_cb, &waiter);
+  revealed = porta_client_reveal_pin_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpstr (revealed, ==, "5830274");
 
-  porta_client_list_pin_audit_events_async (client, NULL, store_result_cb, &waiter);
-  events = porta_client_list_pin_audit_events_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_list_pin_audit_events_async (client, NULL, porta_test_waiter_cb, &waiter);
+  events = porta_client_list_pin_audit_events_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   {
@@ -1105,13 +1075,13 @@ test_port_orders (void)
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GPtrArray) port_outs = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   gboolean seen_status[16] = { FALSE, };
   PortaPortOrder *cancellable_order = NULL;
   PortaPortOrder *final_order = NULL;
 
-  porta_client_list_port_orders_async (client, NULL, NULL, store_result_cb, &waiter);
-  orders = porta_client_list_port_orders_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_list_port_orders_async (client, NULL, NULL, porta_test_waiter_cb, &waiter);
+  orders = porta_client_list_port_orders_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpuint (orders->len, >=, 7);
@@ -1134,8 +1104,8 @@ test_port_orders (void)
   g_assert_nonnull (cancellable_order);
   g_assert_nonnull (final_order);
 
-  porta_client_list_port_orders_async (client, "direction eq 'portOut'", NULL, store_result_cb, &waiter);
-  port_outs = porta_client_list_port_orders_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_list_port_orders_async (client, "direction eq 'portOut'", NULL, porta_test_waiter_cb, &waiter);
+  port_outs = porta_client_list_port_orders_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpuint (port_outs->len, >, 0);
@@ -1150,15 +1120,15 @@ test_port_orders (void)
     g_autoptr(PortaPortOrder) again = NULL;
 
     porta_client_cancel_port_order_async (client, porta_port_order_get_id (cancellable_order), NULL,
-                                          store_result_cb, &waiter);
-    cancelled = porta_client_cancel_port_order_finish (client, wait_result (&waiter, 10000), &error);
+                                          porta_test_waiter_cb, &waiter);
+    cancelled = porta_client_cancel_port_order_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
     g_clear_object (&waiter.result);
     g_assert_no_error (error);
     g_assert_cmpint (porta_port_order_get_status (cancelled), ==, PORTA_PORT_ORDER_STATUS_CANCELLED);
 
     porta_client_cancel_port_order_async (client, porta_port_order_get_id (final_order), NULL,
-                                          store_result_cb, &waiter);
-    again = porta_client_cancel_port_order_finish (client, wait_result (&waiter, 10000), &error);
+                                          porta_test_waiter_cb, &waiter);
+    again = porta_client_cancel_port_order_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
     g_clear_object (&waiter.result);
     g_assert_null (again);
     g_assert_error (error, PORTA_ERROR, PORTA_ERROR_CONFLICT);
@@ -1169,8 +1139,8 @@ test_port_orders (void)
   {
     g_autoptr(PortaPortOrder) missing = NULL;
 
-    porta_client_get_port_order_async (client, "no-such-order", NULL, store_result_cb, &waiter);
-    missing = porta_client_get_port_order_finish (client, wait_result (&waiter, 10000), &error);
+    porta_client_get_port_order_async (client, "no-such-order", NULL, porta_test_waiter_cb, &waiter);
+    missing = porta_client_get_port_order_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
     g_clear_object (&waiter.result);
     g_assert_null (missing);
     g_assert_error (error, PORTA_ERROR, PORTA_ERROR_NOT_FOUND);
@@ -1195,8 +1165,8 @@ test_port_orders (void)
     GPtrArray *fields;
     gboolean saw_number = FALSE, saw_date = FALSE;
 
-    porta_client_create_port_order_async (client, &order, NULL, store_result_cb, &waiter);
-    created = porta_client_create_port_order_finish (client, wait_result (&waiter, 10000), &error);
+    porta_client_create_port_order_async (client, &order, NULL, porta_test_waiter_cb, &waiter);
+    created = porta_client_create_port_order_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
     g_clear_object (&waiter.result);
     g_assert_null (created);
     g_assert_error (error, PORTA_ERROR, PORTA_ERROR_INVALID_REQUEST);
@@ -1250,11 +1220,11 @@ test_server_error (void)
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   porta_client_set_retry_policy (client, 3, 10000, 20);
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (status);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_SERVER);
@@ -1296,7 +1266,7 @@ test_tls_error (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *https = NULL;
   PortaTokens tokens = { .access_token = (char *) "t", .expires_at = G_MAXINT64 };
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
                                  G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
@@ -1309,8 +1279,8 @@ test_tls_error (void)
   account = porta_account_new (PORTA_DEFAULT_AUTHORITY, https, PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ);
   client = porta_client_new (account, NULL);
   porta_client_set_tokens (client, &tokens);
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &waiter);
-  status = porta_client_get_pin_status_finish (client, wait_result (&waiter, 20000), &error);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &waiter);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_null (status);
   g_assert_error (error, PORTA_ERROR, PORTA_ERROR_TLS);
@@ -1326,12 +1296,12 @@ test_debug_log_has_no_secrets_child (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *refresh = porta_client_dup_refresh_token (client);
   g_autofree char *secrets = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   char *pin;
 
   g_assert_true (set_pin (client, "7390516284", &error));
-  porta_client_reveal_pin_async (client, NULL, store_result_cb, &waiter);
-  pin = porta_client_reveal_pin_finish (client, wait_result (&waiter, 10000), &error);
+  porta_client_reveal_pin_async (client, NULL, porta_test_waiter_cb, &waiter);
+  pin = porta_client_reveal_pin_finish (client, porta_test_waiter_wait (&waiter, 10000), &error);
   g_clear_object (&waiter.result);
   g_assert_cmpstr (pin, ==, "7390516284");
   porta_pin_free (pin);

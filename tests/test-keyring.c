@@ -33,28 +33,11 @@
 #include "porta-i18n.h"
 #include "porta-keyring.h"
 #include "porta-pin.h"
+#include "porta-test-utils.h"
 
 #define SKIP_NO_SESSION "no Secret Service on the session bus: run the tests with build-aux/dev.sh test"
 
 /* Helpers */
-
-static void
-result_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
 
 static gboolean
 keyring_store (PortaAccount  *account,
@@ -62,10 +45,10 @@ keyring_store (PortaAccount  *account,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
 
-  porta_keyring_store_async (account, token, cancellable, result_cb, &result);
-  return porta_keyring_store_finish (wait_result (&result), error);
+  porta_keyring_store_async (account, token, cancellable, porta_test_waiter_cb, &waiter);
+  return porta_keyring_store_finish (porta_test_waiter_wait (&waiter, 90000), error);
 }
 
 static char *
@@ -73,10 +56,10 @@ keyring_lookup (PortaAccount  *account,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
 
-  porta_keyring_lookup_async (account, cancellable, result_cb, &result);
-  return porta_keyring_lookup_finish (wait_result (&result), error);
+  porta_keyring_lookup_async (account, cancellable, porta_test_waiter_cb, &waiter);
+  return porta_keyring_lookup_finish (porta_test_waiter_wait (&waiter, 90000), error);
 }
 
 static gboolean
@@ -84,10 +67,10 @@ keyring_clear (PortaAccount  *account,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
 
-  porta_keyring_clear_async (account, cancellable, result_cb, &result);
-  return porta_keyring_clear_finish (wait_result (&result), error);
+  porta_keyring_clear_async (account, cancellable, porta_test_waiter_cb, &waiter);
+  return porta_keyring_clear_finish (porta_test_waiter_wait (&waiter, 90000), error);
 }
 
 static PortaAccount *

@@ -29,60 +29,26 @@ static guint next_free = 200000;
 
 /* ---- the sandbox -------------------------------------------------------- */
 
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
-static GAsyncResult *
-wait_result (Waiter *waiter)
-{
-  g_assert_true (porta_test_wait_until (has_result, waiter, 20000));
-  return waiter->result;
-}
-
 static PortaClient *
 sign_in (PortaTestSandbox *on)
 {
-  g_autoptr(PortaAccount) account = porta_account_new (on->authority, on->api_base,
-                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
-  g_autoptr(PortaClient) signed_in = porta_client_new (account, NULL);
-  g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
+  PortaClient *signed_in = porta_test_signed_in_client (on, &error);
 
-  tokens = porta_test_sign_in (porta_client_get_auth (signed_in), &error);
   g_assert_no_error (error);
-  porta_client_set_tokens (signed_in, tokens);
   porta_client_set_retry_policy (signed_in, 6, 20000, 50);
-  return g_steal_pointer (&signed_in);
+  return signed_in;
 }
 
 static GPtrArray *
 list_orders (void)
 {
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   GPtrArray *orders;
 
-  porta_client_list_port_orders_async (client, NULL, NULL, store_result_cb, &waiter);
-  orders = porta_client_list_port_orders_finish (client, wait_result (&waiter), &error);
+  porta_client_list_port_orders_async (client, NULL, NULL, porta_test_waiter_cb, &waiter);
+  orders = porta_client_list_port_orders_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   return orders;
@@ -104,10 +70,10 @@ fetch_sandbox_numbers (void)
   g_autoptr(GListStore) store = g_list_store_new (PORTA_TYPE_PHONE_NUMBER);
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
-  porta_client_list_numbers_async (client, NULL, store, NULL, NULL, NULL, store_result_cb, &waiter);
-  porta_client_list_numbers_finish (client, wait_result (&waiter), &error);
+  porta_client_list_numbers_async (client, NULL, store, NULL, NULL, NULL, porta_test_waiter_cb, &waiter);
+  porta_client_list_numbers_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >, 20);

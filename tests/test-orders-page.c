@@ -398,20 +398,6 @@ test_change_foc (Fixture       *f,
 }
 
 static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
 test_live (Fixture       *f,
            gconstpointer  data)
 {
@@ -430,16 +416,16 @@ test_live (Fixture       *f,
   };
   g_autoptr(PortaPortOrder) created = NULL;
   g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
+  PortaTestWaiter waiter = { NULL };
   guint toasts;
 
   /* orders move 100,000 times faster than life: a new order has a new
    * status by the next refresh, and the page says so */
   load (f);
-  porta_client_create_port_order_async (f->client, &order, NULL, created_cb, &result);
-  g_assert_true (porta_test_wait_until (has_result, &result, 10000));
-  created = porta_client_create_port_order_finish (f->client, result, &error);
-  g_clear_object (&result);
+  porta_client_create_port_order_async (f->client, &order, NULL, porta_test_waiter_cb, &waiter);
+  created = porta_client_create_port_order_finish (f->client, porta_test_waiter_wait (&waiter, 10000),
+                                                   &error);
+  porta_test_waiter_clear (&waiter);
   g_assert_no_error (error);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "orders.refresh", NULL);

@@ -12,25 +12,6 @@
 #include "porta-pin-card.h"
 #include "porta-test-gtk-utils.h"
 
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  ((Waiter *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
@@ -119,7 +100,7 @@ test_reveal_and_copy (void)
   g_autofree char *after = NULL;
   GtkWidget *window = gtk_window_new ();
   PortaPinCard *card;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
 
   tokens = porta_test_sign_in (porta_client_get_auth (client), &error);
   g_assert_no_error (error);
@@ -134,10 +115,9 @@ test_reveal_and_copy (void)
   g_assert_true (wait_label (window, "Not set", TRUE, 10000));
 
   /* set from elsewhere, then read again */
-  porta_client_set_pin_async (client, "7305918264", NULL, done_cb, &waiter);
-  g_assert_true (porta_test_wait_until (has_result, &waiter, 10000));
-  g_assert_true (porta_client_set_pin_finish (client, waiter.result, &error));
-  g_clear_object (&waiter.result);
+  porta_client_set_pin_async (client, "7305918264", NULL, porta_test_waiter_cb, &waiter);
+  g_assert_true (porta_client_set_pin_finish (client, porta_test_waiter_wait (&waiter, 10000), &error));
+  porta_test_waiter_clear (&waiter);
   porta_pin_card_reload (card);
   g_assert_true (wait_label (window, "Set", TRUE, 10000));
   g_assert_true (wait_label (window, "1 event", TRUE, 10000));

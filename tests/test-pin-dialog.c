@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 #include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -19,90 +18,17 @@
 #include "porta-pin-dialog.h"
 #include "porta-test-gtk-utils.h"
 
-/* ---- signing in to the sandbox (as tests/test-client.c does) ----------- */
-
-typedef struct
-{
-  SoupSession *session;
-  gboolean     done;
-} Browser;
-
-static void
-browser_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Browser *browser = user_data;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
-
-  browser->done = TRUE;
-}
-
-/* The sandbox runs with --auto-approve: following the page signs in */
-static gboolean
-open_uri_cb (const char  *uri,
-             gpointer     user_data,
-             GError     **error)
-{
-  Browser *browser = user_data;
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
-
-  soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
-                                    browser_done_cb, browser);
-  return TRUE;
-}
-
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Waiter *waiter = user_data;
-
-  g_assert_null (waiter->result);
-  waiter->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
-static GAsyncResult *
-wait_result (Waiter *waiter,
-             guint   timeout_ms)
-{
-  g_assert_true (porta_test_wait_until (has_result, waiter, timeout_ms));
-  return waiter->result;
-}
+/* ---- the sandbox ------------------------------------------------------ */
 
 static PortaClient *
 signed_in_client (PortaTestSandbox *sandbox)
 {
-  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
-                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
-  g_autoptr(PortaClient) client = porta_client_new (account, NULL);
-  g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
-  Browser browser = { soup_session_new (), FALSE };
-  Waiter waiter = { NULL };
+  PortaClient *client = porta_test_signed_in_client (sandbox, &error);
 
-  porta_auth_sign_in_browser_async (porta_client_get_auth (client), open_uri_cb, &browser, NULL,
-                                    store_result_cb, &waiter);
-  tokens = porta_auth_sign_in_browser_finish (porta_client_get_auth (client),
-                                              wait_result (&waiter, 20000), &error);
-  g_clear_object (&waiter.result);
-  g_clear_object (&browser.session);
   g_assert_no_error (error);
-  porta_client_set_tokens (client, tokens);
   porta_client_set_retry_policy (client, 6, 20000, 50);
-  return g_steal_pointer (&client);
+  return client;
 }
 
 /* A client that is never used to talk to anyone: the state tests need no
@@ -129,11 +55,11 @@ count_audit_events (PortaClient *client)
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { NULL };
+  PortaTestWaiter waiter = { NULL };
   AuditCount count = { 0, 0, 0 };
 
-  porta_client_list_pin_audit_events_async (client, NULL, store_result_cb, &waiter);
-  events = porta_client_list_pin_audit_events_finish (client, wait_result (&waiter, 20000), &error);
+  porta_client_list_pin_audit_events_async (client, NULL, porta_test_waiter_cb, &waiter);
+  events = porta_client_list_pin_audit_events_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
   g_clear_object (&waiter.result);
   g_assert_no_error (error);
 

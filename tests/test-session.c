@@ -15,38 +15,6 @@
 #include "porta-session.h"
 #include "porta-test-utils.h"
 
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  ((Waiter *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
-static GAsyncResult *
-wait_for (Waiter *waiter)
-{
-  g_assert_true (porta_test_wait_until (has_result, waiter, 30000));
-  return waiter->result;
-}
-
-static void
-wait_result (Waiter *waiter)
-{
-  g_clear_object (&waiter->result);
-}
-
 static char *
 temp_dir (void)
 {
@@ -71,24 +39,24 @@ static void
 restore (PortaSession *session)
 {
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
 
-  porta_session_restore_async (session, NULL, store_result_cb, &w);
-  g_assert_true (porta_session_restore_finish (session, wait_for (&w), &error));
+  porta_session_restore_async (session, NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_restore_finish (session, porta_test_waiter_wait (&w, 30000), &error));
   g_assert_no_error (error);
-  wait_result (&w);
+  porta_test_waiter_clear (&w);
 }
 
 static PortaPinStatus *
 pin_status (PortaClient  *client,
             GError      **error)
 {
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
   PortaPinStatus *status;
 
-  porta_client_get_pin_status_async (client, NULL, store_result_cb, &w);
-  status = porta_client_get_pin_status_finish (client, wait_for (&w), error);
-  wait_result (&w);
+  porta_client_get_pin_status_async (client, NULL, porta_test_waiter_cb, &w);
+  status = porta_client_get_pin_status_finish (client, porta_test_waiter_wait (&w, 30000), error);
+  porta_test_waiter_clear (&w);
   return status;
 }
 
@@ -96,12 +64,12 @@ static char *
 keyring_lookup (PortaAccount  *account,
                 GError       **error)
 {
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
   char *secret;
 
-  porta_keyring_lookup_async (account, NULL, store_result_cb, &w);
-  secret = porta_keyring_lookup_finish (wait_for (&w), error);
-  wait_result (&w);
+  porta_keyring_lookup_async (account, NULL, porta_test_waiter_cb, &w);
+  secret = porta_keyring_lookup_finish (porta_test_waiter_wait (&w, 30000), error);
+  porta_test_waiter_clear (&w);
   return secret;
 }
 
@@ -125,13 +93,13 @@ test_sandbox (void)
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *state_file = NULL;
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
   PortaAccount *account;
 
   restore (session);
-  porta_session_start_sandbox_async (session, NULL, store_result_cb, &w);
-  g_assert_true (porta_session_start_sandbox_finish (session, wait_for (&w), &error));
-  wait_result (&w);
+  porta_session_start_sandbox_async (session, NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_start_sandbox_finish (session, porta_test_waiter_wait (&w, 30000), &error));
+  porta_test_waiter_clear (&w);
   g_assert_no_error (error);
 
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_READY);
@@ -167,7 +135,7 @@ test_add_restore_sign_out (void)
   g_autofree char *secret = NULL;
   g_autofree char *after = NULL;
   PortaAccount *stored;
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
 
   restore (session);
   account = porta_account_new (sandbox->authority, sandbox->api_base, PORTA_TEST_CLIENT_ID,
@@ -176,9 +144,9 @@ test_add_restore_sign_out (void)
   tokens = porta_test_sign_in (auth, &error);
   g_assert_no_error (error);
 
-  porta_session_add_account_async (session, account, tokens, NULL, store_result_cb, &w);
-  g_assert_true (porta_session_add_account_finish (session, wait_for (&w), &error));
-  wait_result (&w);
+  porta_session_add_account_async (session, account, tokens, NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_add_account_finish (session, porta_test_waiter_wait (&w, 30000), &error));
+  porta_test_waiter_clear (&w);
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_READY);
   stored = porta_session_get_account (session);
   g_assert_nonnull (porta_account_get_username (stored));
@@ -207,9 +175,9 @@ test_add_restore_sign_out (void)
   g_assert_cmpstr (after, !=, secret);
 
   /* signing out clears the secret and the saved account */
-  porta_session_sign_out_async (again, porta_session_get_account (again), NULL, store_result_cb, &w);
-  g_assert_true (porta_session_sign_out_finish (again, wait_for (&w), &error));
-  wait_result (&w);
+  porta_session_sign_out_async (again, porta_session_get_account (again), NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_sign_out_finish (again, porta_test_waiter_wait (&w, 30000), &error));
+  porta_test_waiter_clear (&w);
   g_assert_cmpint (porta_session_get_state (again), ==, PORTA_SESSION_STATE_SIGNED_OUT);
   g_assert_null (keyring_lookup (stored, &error));
   g_assert_no_error (error);
@@ -231,7 +199,7 @@ test_keyring_unavailable_child (void)
   g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
 
   restore (session);
   account = porta_account_new (sandbox->authority, sandbox->api_base, PORTA_TEST_CLIENT_ID,
@@ -240,9 +208,9 @@ test_keyring_unavailable_child (void)
   tokens = porta_test_sign_in (auth, &error);
   g_assert_no_error (error);
 
-  porta_session_add_account_async (session, account, tokens, NULL, store_result_cb, &w);
-  g_assert_true (porta_session_add_account_finish (session, wait_for (&w), &error));
-  wait_result (&w);
+  porta_session_add_account_async (session, account, tokens, NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_add_account_finish (session, porta_test_waiter_wait (&w, 30000), &error));
+  porta_test_waiter_clear (&w);
 
   /* signed in for this session, and told it will not be remembered */
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_READY);
@@ -272,13 +240,13 @@ static gboolean
 start_launcher (PortaSandboxLauncher *launcher)
 {
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  PortaTestWaiter w = { NULL };
   gboolean ok;
 
-  porta_sandbox_launcher_start_async (launcher, NULL, store_result_cb, &w);
-  ok = porta_sandbox_launcher_start_finish (launcher, wait_for (&w), &error);
+  porta_sandbox_launcher_start_async (launcher, NULL, porta_test_waiter_cb, &w);
+  ok = porta_sandbox_launcher_start_finish (launcher, porta_test_waiter_wait (&w, 30000), &error);
   g_assert_no_error (error);
-  wait_result (&w);
+  porta_test_waiter_clear (&w);
   return ok;
 }
 

@@ -406,20 +406,6 @@ test_sorting (Fixture       *f,
 }
 
 static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
@@ -429,7 +415,7 @@ test_export (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  GAsyncResult *result = NULL;
+  PortaTestWaiter waiter = { NULL };
   GListModel *model;
   guint n = 0;
   gsize n_columns;
@@ -441,11 +427,11 @@ test_export (Fixture       *f,
   model = porta_voice_page_get_model (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
 
-  porta_voice_page_export_async (f->page, file, NULL, exported_cb, &result);
-  g_assert_true (porta_test_wait_until (has_result, &result, 20000));
-  g_assert_true (porta_voice_page_export_finish (f->page, result, &n, &error));
+  porta_voice_page_export_async (f->page, file, NULL, porta_test_waiter_cb, &waiter);
+  g_assert_true (porta_voice_page_export_finish (f->page, porta_test_waiter_wait (&waiter, 20000), &n,
+                                                &error));
   g_assert_no_error (error);
-  g_object_unref (result);
+  porta_test_waiter_clear (&waiter);
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (model));
 
   /* line by line: the header, then each number shown, in the order shown */
