@@ -139,29 +139,10 @@ typedef struct
 } Fixture;
 
 static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 must_find (GtkWidget  *root,
            const char *name)
 {
-  GtkWidget *found = find_by_name (root, name);
+  GtkWidget *found = porta_test_find_by_name (root, name);
 
   if (found == NULL)
     g_error ("no widget named %s", name);

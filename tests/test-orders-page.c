@@ -90,27 +90,12 @@ load (Fixture *f)
   g_assert_true (porta_test_wait_until (loaded, f, 20000));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkDropDown *
 dropdown (Fixture *f,
           guint    index)
 {
   /* search entry, then status, direction and sort dropdowns, in order */
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *flow = gtk_widget_get_parent (gtk_widget_get_parent (entry));
   GtkWidget *child = gtk_widget_get_first_child (flow);
 
@@ -196,7 +181,7 @@ test_list_and_filters (Fixture       *f,
     g_autoptr(PortaPortOrder) first = g_list_model_get_item (orders, 0);
     const char *number = porta_port_order_get_telephone_numbers (first)[0];
     g_autofree char *spaced = g_strdup_printf ("%.*s %s", 3, number, number + 3);
-    GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+    GtkWidget *entry = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
     g_autofree char *name = g_strdup (porta_port_order_get_display_name (first));
 
     gtk_editable_set_text (GTK_EDITABLE (entry), spaced);
@@ -223,28 +208,28 @@ test_list_and_filters (Fixture       *f,
 static PortaOrderDetails *
 details (Fixture *f)
 {
-  return PORTA_ORDER_DETAILS (find_widget (GTK_WIDGET (f->page), PORTA_TYPE_ORDER_DETAILS));
+  return PORTA_ORDER_DETAILS (porta_test_find_by_type (GTK_WIDGET (f->page), PORTA_TYPE_ORDER_DETAILS));
+}
+
+static gboolean
+has_action (GtkWidget *widget,
+            gpointer   action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static GtkWidget *
 button_with_action (GtkWidget  *root,
                     const char *action)
 {
-  if (GTK_IS_ACTIONABLE (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = button_with_action (c, action);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return porta_test_find_widget (root, has_action, (gpointer) action);
 }
 
 static GtkWidget *
 foc_button (Fixture *f)
 {
-  return find_widget (GTK_WIDGET (details (f)), GTK_TYPE_MENU_BUTTON);
+  return porta_test_find_by_type (GTK_WIDGET (details (f)), GTK_TYPE_MENU_BUTTON);
 }
 
 static void
@@ -294,20 +279,6 @@ first_with_status (Fixture              *f,
   return NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 typedef struct
 {
   PortaPortOrder       *order;
@@ -336,14 +307,14 @@ test_cancel (Fixture       *f,
 
   /* asked first: keeping the order changes nothing */
   gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.cancel", NULL);
-  dialog = find_message_dialog ();
+  dialog = porta_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "keep");
   porta_test_spin (300);
   g_assert_cmpint (porta_port_order_get_status (order), ==, PORTA_PORT_ORDER_STATUS_PROCESSING);
 
   gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.cancel", NULL);
-  dialog = find_message_dialog ();
+  dialog = porta_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel-order");
 
@@ -374,7 +345,7 @@ test_change_foc (Fixture       *f,
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (foc_button (f)));
   gtk_popover_popup (popover);
   porta_test_spin (200);
-  calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+  calendar = GTK_CALENDAR (porta_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
 
   /* too soon: refused before anything is sent */
   gtk_calendar_select_day (calendar, too_soon);

@@ -12,20 +12,19 @@
 #include "porta-pin-card.h"
 #include "porta-test-gtk-utils.h"
 
+static gboolean
+is_shown_label (GtkWidget *widget,
+                gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_visible (widget);
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
-      gtk_widget_is_visible (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return porta_test_find_widget (root, is_shown_label, (gpointer) text);
 }
 
 typedef struct

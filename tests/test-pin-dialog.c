@@ -90,44 +90,6 @@ typedef struct
   guint           saved;
 } Fixture;
 
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 saved_cb (PortaPinDialog *dialog,
           Fixture        *fixture)
@@ -146,12 +108,12 @@ fixture_open (Fixture     *fixture,
   memset (fixture, 0, sizeof *fixture);
   fixture->dialog = g_object_ref_sink (porta_pin_dialog_new (parent, client, pin_is_set));
   root = GTK_WIDGET (fixture->dialog);
-  fixture->pin_row = ADW_ENTRY_ROW (find_by_name (root, "pin-row"));
-  fixture->confirm_row = ADW_ENTRY_ROW (find_by_name (root, "confirm-row"));
-  fixture->message_label = GTK_LABEL (find_by_name (root, "message-label"));
-  fixture->weak_box = find_by_name (root, "weak-box");
-  fixture->save_button = find_by_name (root, "save-button");
-  fixture->spinner = find_by_type (root, GTK_TYPE_SPINNER);
+  fixture->pin_row = ADW_ENTRY_ROW (porta_test_find_by_name (root, "pin-row"));
+  fixture->confirm_row = ADW_ENTRY_ROW (porta_test_find_by_name (root, "confirm-row"));
+  fixture->message_label = GTK_LABEL (porta_test_find_by_name (root, "message-label"));
+  fixture->weak_box = porta_test_find_by_name (root, "weak-box");
+  fixture->save_button = porta_test_find_by_name (root, "save-button");
+  fixture->spinner = porta_test_find_by_type (root, GTK_TYPE_SPINNER);
   g_assert_nonnull (fixture->pin_row);
   g_assert_nonnull (fixture->confirm_row);
   g_assert_nonnull (fixture->message_label);
@@ -575,7 +537,7 @@ test_mismatch (void)
   clear (fixture.confirm_row);
   type_into (fixture.pin_row, "111111");
   g_assert_true (weak_shown (&fixture));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_name (fixture.weak_box, "weak-label"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (porta_test_find_by_name (fixture.weak_box, "weak-label"))), ==,
                    _("This PIN is easy to guess."));
   type_into (fixture.confirm_row, "111112");
   g_assert_true (weak_shown (&fixture));

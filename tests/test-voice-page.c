@@ -66,21 +66,6 @@ load (Fixture *f)
   g_assert_true (porta_test_wait_until (not_loading, f->page, 60000));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 count_text (Fixture *f)
 {
@@ -101,7 +86,7 @@ static void
 set_search (Fixture    *f,
             const char *text)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* search-delay is 0, but "search-changed" still comes from an idle */
@@ -159,31 +144,32 @@ test_all_shown_and_search (Fixture       *f,
 }
 
 /* the side pane with the selected number's details */
+static gboolean
+is_details (GtkWidget *widget,
+            gpointer   user_data)
+{
+  return GTK_IS_REVEALER (widget) &&
+         gtk_revealer_get_transition_type (GTK_REVEALER (widget)) == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT;
+}
+
 static GtkRevealer *
 find_details (GtkWidget *root)
 {
-  if (GTK_IS_REVEALER (root) &&
-      gtk_revealer_get_transition_type (GTK_REVEALER (root)) == GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT)
-    return GTK_REVEALER (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkRevealer *found = find_details (c);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_REVEALER (porta_test_find_widget (root, is_details, NULL));
+}
+
+static gboolean
+is_label (GtkWidget *widget,
+          gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (shows_label (c, text))
-      return TRUE;
-  return FALSE;
+  return porta_test_find_widget (root, is_label, (gpointer) text) != NULL;
 }
 
 typedef struct
@@ -226,7 +212,7 @@ test_selection_follows_number (Fixture       *f,
   guint total, position;
 
   load (f);
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   rows = PORTA_ROW_MODEL (gtk_single_selection_get_model (selection));
   details = find_details (GTK_WIDGET (f->page));
@@ -256,7 +242,7 @@ test_selection_follows_number (Fixture       *f,
   /* all of them again: the view gets its first rows at once and the
    * rest after some frames, the number's among them; it stays the
    * one shown meanwhile */
-  entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  entry = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   wait = (CountWait) { model, total };
   g_assert_true (porta_test_wait_until (count_is, &wait, 10000));
@@ -287,7 +273,7 @@ static void
 test_search_keys (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   GtkColumnView *view;
   GtkSingleSelection *selection;
   GtkRevealer *details;
@@ -298,7 +284,7 @@ test_search_keys (Fixture       *f,
   guint total;
 
   load (f);
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   details = find_details (GTK_WIDGET (f->page));
   model = porta_voice_page_get_model (f->page);
@@ -308,7 +294,7 @@ test_search_keys (Fixture       *f,
    * controls are (their names, and the buttons' names, are read through
    * AT-SPI by tests/e2e/test-voice-e2e.py: GTK_A11Y=none here) */
   {
-    GtkWidget *status = find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+    GtkWidget *status = porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
 
     g_assert_true (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (status)));
     g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (status)));
@@ -358,7 +344,7 @@ test_sorting (Fixture       *f,
   guint64 previous = 0;
 
   load (f);
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (porta_test_find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (view);
   model = porta_voice_page_get_model (f->page);
 

@@ -15,41 +15,10 @@
 #include "porta-voice-page.h"
 #include "porta-window.h"
 
-static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkLabel *
 first_label (GtkWidget *root)
 {
-  if (GTK_IS_LABEL (root))
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = first_label (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_LABEL (porta_test_find_by_type (root, GTK_TYPE_LABEL));
 }
 
 static GSettings *
@@ -89,8 +58,8 @@ test_window_presented (void)
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
-  voice = find_by_name (GTK_WIDGET (window), "voice");
-  orders = find_by_name (GTK_WIDGET (window), "port-orders");
+  voice = porta_test_find_by_name (GTK_WIDGET (window), "voice");
+  orders = porta_test_find_by_name (GTK_WIDGET (window), "port-orders");
   g_assert_true (GTK_IS_LIST_BOX_ROW (voice));
   g_assert_true (GTK_IS_LIST_BOX_ROW (orders));
   g_assert_true (gtk_widget_get_mapped (voice));
@@ -105,8 +74,8 @@ test_window_switch_by_row (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   PortaWindow *window = new_window (settings);
-  GtkWidget *orders = find_by_name (GTK_WIDGET (window), "port-orders");
-  GtkWidget *voice = find_by_name (GTK_WIDGET (window), "voice");
+  GtkWidget *orders = porta_test_find_by_name (GTK_WIDGET (window), "port-orders");
+  GtkWidget *voice = porta_test_find_by_name (GTK_WIDGET (window), "voice");
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (orders));
 
   gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (orders));
@@ -209,25 +178,6 @@ test_window_saves_size (void)
   g_assert_finalize_object (window);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -249,7 +199,7 @@ test_window_folds (void)
 
   g_settings_set_int (settings, "window-width", 1000);
   window = new_window (settings);
-  leaflet = ADW_LEAFLET (find_by_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  leaflet = ADW_LEAFLET (porta_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   g_assert_true (porta_test_wait_until (leaflet_unfolded, leaflet, 2000));
 
   /* narrow: one column, starting from the sidebar; choosing a page
@@ -271,8 +221,8 @@ test_window_sidebar_labels (void)
   g_autoptr(GSettings) settings = new_settings ();
   PortaWindow *window = new_window (settings);
   const char *language = g_getenv ("LANGUAGE");
-  GtkLabel *voice = first_label (find_by_name (GTK_WIDGET (window), "voice"));
-  GtkLabel *orders = first_label (find_by_name (GTK_WIDGET (window), "port-orders"));
+  GtkLabel *voice = first_label (porta_test_find_by_name (GTK_WIDGET (window), "voice"));
+  GtkLabel *orders = first_label (porta_test_find_by_name (GTK_WIDGET (window), "port-orders"));
 
   g_assert_nonnull (voice);
   g_assert_nonnull (orders);
@@ -295,7 +245,7 @@ test_window_sidebar_labels (void)
 static GtkStack *
 main_stack (PortaWindow *window)
 {
-  return GTK_STACK (find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  return GTK_STACK (porta_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK));
 }
 
 typedef struct
@@ -321,34 +271,19 @@ new_session (const char *dir)
   return porta_session_new (store, sandbox_dir);
 }
 
+static gboolean
+is_revealer_with_class (GtkWidget *widget,
+                        gpointer   css_class)
+{
+  return GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
+         gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (widget)), css_class);
+}
+
 static GtkWidget *
 find_revealer_with_class (GtkWidget  *root,
                           const char *css_class)
 {
-  if (GTK_IS_REVEALER (root) && gtk_revealer_get_child (GTK_REVEALER (root)) != NULL &&
-      gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (root)), css_class))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_revealer_with_class (c, css_class);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+  return porta_test_find_widget (root, is_revealer_with_class, (gpointer) css_class);
 }
 
 static void
@@ -391,7 +326,7 @@ test_window_session (void)
 
   /* sign out, after confirming: back to the welcome page */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
-  dialog = find_message_dialog ();
+  dialog = porta_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "sign-out");
   wait.state = PORTA_SESSION_STATE_SIGNED_OUT;
@@ -410,8 +345,8 @@ test_window_session (void)
 static gboolean
 has_both_pages (gpointer data)
 {
-  return find_by_type (data, PORTA_TYPE_VOICE_PAGE) != NULL &&
-         find_by_type (data, PORTA_TYPE_ORDERS_PAGE) != NULL;
+  return porta_test_find_by_type (data, PORTA_TYPE_VOICE_PAGE) != NULL &&
+         porta_test_find_by_type (data, PORTA_TYPE_ORDERS_PAGE) != NULL;
 }
 
 static void
@@ -425,8 +360,8 @@ test_window_pages_after_first_frame (void)
   window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
   g_object_ref_sink (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "loading");
-  g_assert_null (find_by_type (GTK_WIDGET (window), PORTA_TYPE_VOICE_PAGE));
-  g_assert_null (find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
+  g_assert_null (porta_test_find_by_type (GTK_WIDGET (window), PORTA_TYPE_VOICE_PAGE));
+  g_assert_null (porta_test_find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (porta_test_wait_until (has_both_pages, window, 5000));
@@ -439,7 +374,7 @@ test_window_pages_after_first_frame (void)
   window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
   g_object_ref_sink (window);
   porta_window_show_port_order (window, "no-such-order");
-  g_assert_nonnull (find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
+  g_assert_nonnull (porta_test_find_by_type (GTK_WIDGET (window), PORTA_TYPE_ORDERS_PAGE));
   g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);

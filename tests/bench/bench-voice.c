@@ -385,22 +385,6 @@ key_painted (gpointer user_data)
   return ((Child *) user_data)->t_painted != 0;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef enum
 {
   KEY_TYPE,
@@ -523,10 +507,10 @@ run_child (guint n_numbers)
   gtk_window_set_default_size (GTK_WINDOW (c.window), 1100, 720);
   c.page = g_object_new (PORTA_TYPE_VOICE_PAGE, NULL);
   c.filtered = porta_voice_page_get_model (c.page);
-  c.entry = GTK_EDITABLE (find_widget (GTK_WIDGET (c.page), GTK_TYPE_SEARCH_ENTRY));
+  c.entry = GTK_EDITABLE (porta_test_find_by_type (GTK_WIDGET (c.page), GTK_TYPE_SEARCH_ENTRY));
   if (c.entry == NULL)
     child_fail ("no search entry in the Voice page");
-  view = find_widget (GTK_WIDGET (c.page), GTK_TYPE_COLUMN_VIEW);
+  view = porta_test_find_by_type (GTK_WIDGET (c.page), GTK_TYPE_COLUMN_VIEW);
   if (view != NULL)
     {
       GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
