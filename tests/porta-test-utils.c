@@ -120,6 +120,38 @@ porta_test_waiter_clear (PortaTestWaiter *waiter)
 }
 
 /**
+ * porta_test_rm_rf:
+ * @path: a file or a directory
+ *
+ * Removes @path and, for a directory, everything in it, like `rm -rf`;
+ * a symbolic link is removed, never followed.
+ */
+void
+porta_test_rm_rf (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          porta_test_rm_rf (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+/**
  * porta_test_sandbox_start:
  * @state_dir: (nullable): where it keeps its state; %NULL for a new
  *   temporary directory, removed at stop
@@ -177,24 +209,6 @@ porta_test_sandbox_start (const char         *state_dir,
   return sandbox;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /**
  * porta_test_sandbox_stop:
  * @sandbox: (nullable): a sandbox
@@ -214,7 +228,7 @@ porta_test_sandbox_stop (PortaTestSandbox *sandbox)
       g_clear_object (&sandbox->process);
     }
   if (sandbox->own_state_dir)
-    remove_tree (sandbox->state_dir);
+    porta_test_rm_rf (sandbox->state_dir);
   g_free (sandbox->state_dir);
   g_free (sandbox->base_url);
   g_free (sandbox->authority);

@@ -20,6 +20,7 @@ gboolean porta_test_wait_until   (PortaTestCondition   condition,
                                   gpointer             user_data,
                                   guint                timeout_ms);
 void     porta_test_spin         (guint                ms);
+void     porta_test_rm_rf        (const char          *path);
 
 /**
  * PortaTestWaiter:

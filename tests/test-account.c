@@ -18,31 +18,6 @@
 
 /* Helpers */
 
-static void
-rm_rf (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 typedef struct
 {
   char *dir;
@@ -64,7 +39,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  rm_rf (fixture->dir);
+  porta_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -929,7 +904,7 @@ test_store_unreadable (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Once it can be read, all is well again */
-  rm_rf (fixture->path);
+  porta_test_rm_rf (fixture->path);
   g_assert_true (load (store, &error));
   g_assert_no_error (error);
   g_assert_true (save (store, &error));

@@ -200,30 +200,6 @@ assert_elapsed_between (gint64 start,
   g_assert_cmpfloat (elapsed, <, max_s);
 }
 
-static void
-rm_rf (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 /* Against the shared gnome-keyring */
 
 static void
@@ -694,7 +670,7 @@ test_locked (void)
       secret_service_disconnect ();
       g_clear_object (&connection);
       g_test_dbus_down (bus);
-      rm_rf (tmp);
+      porta_test_rm_rf (tmp);
       return;
     }
 

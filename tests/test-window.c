@@ -99,46 +99,15 @@ test_window_switch_by_row (void)
   destroy_window (window);
 }
 
-/* Finds the shortcut the window answers to for @keyval with Control and
- * runs its action, as pressing the keys would. */
-static gboolean
-press_accelerator (GtkWidget *widget,
-                   guint      keyval)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_window_switch_by_accelerator (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   PortaWindow *window = new_window (settings);
 
-  g_assert_true (press_accelerator (GTK_WIDGET (window), GDK_KEY_2));
+  g_assert_true (porta_test_activate_shortcut (window, GDK_KEY_2, GDK_CONTROL_MASK));
   g_assert_cmpstr (porta_window_get_visible_page (window), ==, "port-orders");
-  g_assert_true (press_accelerator (GTK_WIDGET (window), GDK_KEY_1));
+  g_assert_true (porta_test_activate_shortcut (window, GDK_KEY_1, GDK_CONTROL_MASK));
   g_assert_cmpstr (porta_window_get_visible_page (window), ==, "voice");
 
   destroy_window (window);
