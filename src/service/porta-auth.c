@@ -357,6 +357,9 @@ post_form_finish (PortaAuth     *self,
                   GAsyncResult  *result,
                   GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == post_form_async, NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -513,6 +516,9 @@ discover_finish (PortaAuth     *self,
                  GAsyncResult  *result,
                  GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == discover_async, FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
