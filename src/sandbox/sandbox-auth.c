@@ -8,6 +8,11 @@
  * redirect port. Paths follow the Microsoft identity platform's under the
  * authority {base}/sandbox. Everything here lives in memory only: a
  * restart signs everybody out, as a revoked session would.
+ *
+ * This file holds the state, discovery, the token endpoint (it hands the
+ * authorization code and device code grants to their siblings
+ * sandbox-auth-browser.c and sandbox-auth-device.c), refresh tokens with
+ * rotation, and the bearer check every API request goes through.
  */
 #define G_LOG_DOMAIN "porta-sandbox"
 
@@ -15,41 +20,10 @@
 
 #include <string.h>
 
-#include "sandbox-auth.h"
+#include "sandbox-auth-private.h"
 #include "sandbox-http.h"
 
-#define AUTH_CODE_LIFETIME     (10 * 60)
-#define AUTH_PENDING_LIFETIME  (30 * 60)
 #define REFRESH_LIFETIME       (90 * 24 * 3600)
-
-typedef enum
-{
-  DEVICE_PENDING,
-  DEVICE_APPROVED,
-  DEVICE_DECLINED,
-} DeviceState;
-
-typedef struct
-{
-  char   *client_id;
-  char   *redirect_uri;
-  char   *state;
-  char   *challenge;
-  char   *nonce;
-  guint   scopes;
-  gint64  expires;
-} Authorization;
-
-typedef struct
-{
-  char        *client_id;
-  char        *user_code;
-  guint        scopes;
-  gint64       expires;
-  gint64       interval;
-  gint64       last_poll;
-  DeviceState  state;
-} DeviceGrant;
 
 typedef struct
 {
@@ -65,18 +39,6 @@ typedef struct
   gint64  expires;
 } RefreshToken;
 
-struct _SandboxAuth
-{
-  GHashTable *pending;     /* request id → Authorization awaiting the user */
-  GHashTable *codes;       /* authorization code → Authorization */
-  GHashTable *devices;     /* device_code → DeviceGrant */
-  GHashTable *user_codes;  /* user code, no dash → device_code (borrowed) */
-  GHashTable *access;      /* access token → AccessToken */
-  GHashTable *refresh;     /* refresh token → RefreshToken */
-  GHashTable *rotated;     /* a refresh token already used → its family */
-  guint8      jwt_key[32];
-};
-
 static const struct
 {
   const char *name;
@@ -90,8 +52,8 @@ static const struct
   { "email", SANDBOX_SCOPE_EMAIL },
 };
 
-static void
-authorization_free (gpointer data)
+void
+sandbox_auth_authorization_free (gpointer data)
 {
   Authorization *a = data;
 
@@ -131,8 +93,8 @@ sandbox_auth_new (void)
   g_autofree guint8 *raw = NULL;
   gsize length = 0;
 
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, authorization_free);
-  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, authorization_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sandbox_auth_authorization_free);
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sandbox_auth_authorization_free);
   self->devices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, device_free);
   self->user_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->access = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -214,8 +176,8 @@ sandbox_auth_expire (SandboxAuth *self)
 }
 
 /* Microsoft's application ids are GUIDs, so is a valid client_id here */
-static gboolean
-is_client_id (const char *text)
+gboolean
+sandbox_auth_is_client_id (const char *text)
 {
   if (text == NULL || strlen (text) != 36)
     return FALSE;
@@ -232,52 +194,12 @@ is_client_id (const char *text)
   return TRUE;
 }
 
-/* RFC 8252 §7.3: http on the loopback interface, any port */
-static gboolean
-is_loopback_redirect (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *host;
-
-  if (text == NULL)
-    return FALSE;
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-  if (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0)
-    return FALSE;
-  if (g_uri_get_userinfo (uri) != NULL || g_uri_get_fragment (uri) != NULL)
-    return FALSE;
-  host = g_uri_get_host (uri);
-  return g_strcmp0 (host, "127.0.0.1") == 0
-         || g_strcmp0 (host, "::1") == 0
-         || g_ascii_strcasecmp (host ? host : "", "localhost") == 0;
-}
-
-static gboolean
-is_pkce_string (const char *text,
-                gsize       min,
-                gsize       max)
-{
-  gsize n;
-
-  if (text == NULL)
-    return FALSE;
-  n = strlen (text);
-  if (n < min || n > max)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("-._~", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
 /* Returns FALSE with *bad pointing at the first unknown scope */
-static gboolean
-parse_scopes (SandboxServer  *server,
-              const char     *text,
-              guint          *out,
-              char          **bad)
+gboolean
+sandbox_auth_parse_scopes (SandboxServer  *server,
+                           const char     *text,
+                           guint          *out,
+                           char          **bad)
 {
   g_auto(GStrv) words = NULL;
   g_autofree char *resource = g_strconcat (server->base_url, "/", NULL);
@@ -312,8 +234,8 @@ parse_scopes (SandboxServer  *server,
   return TRUE;
 }
 
-static char *
-scope_string (guint scopes)
+char *
+sandbox_auth_scope_string (guint scopes)
 {
   GString *out = g_string_new (NULL);
 
@@ -407,18 +329,18 @@ make_id_token (SandboxServer *server,
 }
 
 /* Issues tokens for @scopes; @family continues a refresh token family */
-static void
-respond_tokens (SandboxServer     *server,
-                SoupServerMessage *msg,
-                const char        *client_id,
-                guint              scopes,
-                const char        *nonce,
-                const char        *family)
+void
+sandbox_auth_respond_tokens (SandboxServer     *server,
+                             SoupServerMessage *msg,
+                             const char        *client_id,
+                             guint              scopes,
+                             const char        *nonce,
+                             const char        *family)
 {
   SandboxAuth *self = server->auth;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *scope_text = scope_string (scopes);
+  g_autofree char *scope_text = sandbox_auth_scope_string (scopes);
   char *access = sandbox_random_token (32);
   AccessToken *token = g_new0 (AccessToken, 1);
   gint64 now = g_get_real_time ();
@@ -554,254 +476,11 @@ handle_jwks (SoupServerMessage *msg)
                         g_strdup (body), strlen (body));
 }
 
-static char *
-redirect_with (const char *redirect_uri,
-               const char *first_name,
-               const char *first_value,
-               const char *second_name,
-               const char *second_value,
-               const char *state)
-{
-  GString *out = g_string_new (redirect_uri);
-  g_autofree char *v1 = g_uri_escape_string (first_value, NULL, FALSE);
-
-  g_string_append_c (out, strchr (redirect_uri, '?') ? '&' : '?');
-  g_string_append_printf (out, "%s=%s", first_name, v1);
-  if (second_name != NULL)
-    {
-      g_autofree char *v2 = g_uri_escape_string (second_value, NULL, FALSE);
-
-      g_string_append_printf (out, "&%s=%s", second_name, v2);
-    }
-  if (state != NULL)
-    {
-      g_autofree char *v3 = g_uri_escape_string (state, NULL, FALSE);
-
-      g_string_append_printf (out, "&state=%s", v3);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-redirect_error (SoupServerMessage *msg,
-                const char        *redirect_uri,
-                const char        *error,
-                const char        *description,
-                const char        *state)
-{
-  g_autofree char *location = redirect_with (redirect_uri, "error", error,
-                                             "error_description", description, state);
-
-  sandbox_respond_redirect (msg, location);
-}
-
-static void
-redirect_code (SandboxServer     *server,
-               SoupServerMessage *msg,
-               Authorization     *a)
-{
-  char *code = sandbox_random_token (32);
-  g_autofree char *location = redirect_with (a->redirect_uri, "code", code, NULL, NULL, a->state);
-
-  a->expires = g_get_real_time () + (gint64) AUTH_CODE_LIFETIME * G_USEC_PER_SEC;
-  g_hash_table_insert (server->auth->codes, code, a);
-  sandbox_respond_redirect (msg, location);
-}
-
-static void
-html_error (SoupServerMessage *msg,
-            const char        *message)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  g_autofree char *body = g_strdup_printf ("<p class=\"error\">%s</p>\n"
-                                           "<p class=\"note\">Close this window and try "
-                                           "signing in again from Porta.</p>",
-                                           escaped);
-
-  sandbox_respond_html (msg, SOUP_STATUS_BAD_REQUEST, "Sign-in failed", body);
-}
-
-static void
-handle_authorize_get (SandboxServer     *server,
-                      SoupServerMessage *msg,
-                      GHashTable        *query)
-{
-  const char *client_id = query ? g_hash_table_lookup (query, "client_id") : NULL;
-  const char *redirect_uri = query ? g_hash_table_lookup (query, "redirect_uri") : NULL;
-  const char *response_type = query ? g_hash_table_lookup (query, "response_type") : NULL;
-  const char *response_mode = query ? g_hash_table_lookup (query, "response_mode") : NULL;
-  const char *scope = query ? g_hash_table_lookup (query, "scope") : NULL;
-  const char *state = query ? g_hash_table_lookup (query, "state") : NULL;
-  const char *challenge = query ? g_hash_table_lookup (query, "code_challenge") : NULL;
-  const char *method = query ? g_hash_table_lookup (query, "code_challenge_method") : NULL;
-  const char *nonce = query ? g_hash_table_lookup (query, "nonce") : NULL;
-  const SandboxUser *user = sandbox_demo_user ();
-  g_autofree char *bad_scope = NULL;
-  guint scopes = 0;
-  Authorization *a;
-  char *request_id;
-  g_autofree char *page = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *upn = NULL;
-  g_autofree char *scope_text = NULL;
-  g_autofree char *scope_html = NULL;
-
-  /* Without a known client and a loopback redirect there is nobody safe
-   * to send an error to: say it on the page, as RFC 6749 §4.1.2.1 asks. */
-  if (!is_client_id (client_id))
-    {
-      html_error (msg, "The application is not known to this sign-in service "
-                       "(client_id is missing or not an application id).");
-      return;
-    }
-  if (!is_loopback_redirect (redirect_uri))
-    {
-      html_error (msg, "The redirect address is not allowed: a desktop application must use "
-                       "http on a loopback address (127.0.0.1, [::1] or localhost).");
-      return;
-    }
-
-  if (g_strcmp0 (response_type, "code") != 0)
-    {
-      redirect_error (msg, redirect_uri, "unsupported_response_type",
-                      "Only response_type=code is supported.", state);
-      return;
-    }
-  if (response_mode != NULL && strcmp (response_mode, "query") != 0)
-    {
-      redirect_error (msg, redirect_uri, "invalid_request",
-                      "Only response_mode=query is supported.", state);
-      return;
-    }
-  if (scope == NULL || scope[0] == '\0')
-    {
-      redirect_error (msg, redirect_uri, "invalid_request", "The scope parameter is required.", state);
-      return;
-    }
-  if (!parse_scopes (server, scope, &scopes, &bad_scope))
-    {
-      g_autofree char *description = g_strdup_printf ("The scope '%s' is not valid.", bad_scope);
-
-      redirect_error (msg, redirect_uri, "invalid_scope", description, state);
-      return;
-    }
-  if (challenge == NULL)
-    {
-      redirect_error (msg, redirect_uri, "invalid_request",
-                      "A public client must send a PKCE code_challenge.", state);
-      return;
-    }
-  if (g_strcmp0 (method, "S256") != 0)
-    {
-      redirect_error (msg, redirect_uri, "invalid_request",
-                      "code_challenge_method must be S256.", state);
-      return;
-    }
-  if (!is_pkce_string (challenge, 43, 43))
-    {
-      redirect_error (msg, redirect_uri, "invalid_request",
-                      "code_challenge must be the base64url SHA-256 of the verifier (43 characters).",
-                      state);
-      return;
-    }
-
-  a = g_new0 (Authorization, 1);
-  a->client_id = g_strdup (client_id);
-  a->redirect_uri = g_strdup (redirect_uri);
-  a->state = g_strdup (state);
-  a->challenge = g_strdup (challenge);
-  a->nonce = g_strdup (nonce);
-  a->scopes = scopes;
-
-  if (server->options.auto_approve)
-    {
-      redirect_code (server, msg, a);
-      return;
-    }
-
-  request_id = sandbox_random_token (18);
-  a->expires = g_get_real_time () + (gint64) AUTH_PENDING_LIFETIME * G_USEC_PER_SEC;
-  g_hash_table_insert (server->auth->pending, request_id, a);
-
-  name = g_markup_escape_text (user->display_name, -1);
-  upn = g_markup_escape_text (user->user_principal_name, -1);
-  scope_text = scope_string (scopes);
-  scope_html = g_markup_escape_text (scope_text, -1);
-  page = g_strdup_printf ("<p>An application wants to sign in to the Porta sandbox tenant "
-                          "and asks for: <code>%s</code>.</p>\n"
-                          "<form method=\"post\" action=\"%s/oauth2/v2.0/authorize\">\n"
-                          "<input type=\"hidden\" name=\"request\" value=\"%s\">\n"
-                          "<p>Sign in as <strong>%s</strong> &lt;%s&gt;, the demo administrator.</p>\n"
-                          "<div class=\"actions\">\n"
-                          "<button class=\"primary\" type=\"submit\" name=\"action\" value=\"approve\""
-                          " autofocus>Sign in as %s</button>\n"
-                          "<button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>\n"
-                          "</div>\n</form>\n"
-                          "<p class=\"note\">This is a local sandbox: no password, no real tenant.</p>",
-                          scope_html, SANDBOX_AUTHORITY_PATH, request_id, name, upn, name);
-  sandbox_respond_html (msg, SOUP_STATUS_OK, "Sign in", page);
-}
-
-static void
-handle_authorize_post (SandboxServer     *server,
-                       SoupServerMessage *msg)
-{
-  g_autoptr(GHashTable) form = sandbox_request_form (msg);
-  const char *request_id = form ? g_hash_table_lookup (form, "request") : NULL;
-  const char *action = form ? g_hash_table_lookup (form, "action") : NULL;
-  gpointer key = NULL, value = NULL;
-  Authorization *a;
-
-  if (request_id == NULL
-      || !g_hash_table_steal_extended (server->auth->pending, request_id, &key, &value))
-    {
-      html_error (msg, "This sign-in request has expired or was already answered.");
-      return;
-    }
-  g_free (key);
-  a = value;
-
-  if (g_strcmp0 (action, "approve") == 0)
-    {
-      redirect_code (server, msg, a);
-      return;
-    }
-
-  redirect_error (msg, a->redirect_uri, "access_denied",
-                  "The user declined to sign in.", a->state);
-  authorization_free (a);
-}
-
-static char *
-make_user_code (void)
-{
-  /* no vowels, no look-alikes: no word and no 0/O confusion */
-  static const char alphabet[] = "BCDFGHJKLMNPQRSTVWXZ";
-  g_autofree char *random = sandbox_random_token (16);
-  char code[9];
-
-  for (guint i = 0; i < 8; i++)
-    code[i] = alphabet[((guchar) random[i] * 7 + (guchar) random[i + 8]) % (sizeof alphabet - 1)];
-  code[8] = '\0';
-  return g_strdup (code);
-}
-
-static char *
-normalize_user_code (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (out, g_ascii_toupper (*p));
-  return g_string_free (out, FALSE);
-}
-
 /* The token and device endpoints share the client checks */
-static gboolean
-check_client (SoupServerMessage *msg,
-              GHashTable        *form,
-              const char       **client_id)
+gboolean
+sandbox_auth_check_client (SoupServerMessage *msg,
+                           GHashTable        *form,
+                           const char       **client_id)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
@@ -821,295 +500,13 @@ check_client (SoupServerMessage *msg,
                                    "The request body must contain the client_id parameter.");
       return FALSE;
     }
-  if (!is_client_id (*client_id))
+  if (!sandbox_auth_is_client_id (*client_id))
     {
       sandbox_respond_oauth_error (msg, SOUP_STATUS_UNAUTHORIZED, "invalid_client",
                                    "The client_id is not an application id known here.");
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-handle_devicecode (SandboxServer     *server,
-                   SoupServerMessage *msg)
-{
-  g_autoptr(GHashTable) form = sandbox_request_form (msg);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *bad_scope = NULL;
-  g_autofree char *verification = NULL;
-  g_autofree char *verification_complete = NULL;
-  g_autofree char *display_code = NULL;
-  g_autofree char *message = NULL;
-  const char *client_id = NULL;
-  const char *scope;
-  guint scopes = 0;
-  DeviceGrant *d;
-  char *device_code;
-
-  if (!check_client (msg, form, &client_id))
-    return;
-  scope = g_hash_table_lookup (form, "scope");
-  if (scope == NULL || scope[0] == '\0')
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
-                                   "The request body must contain the scope parameter.");
-      return;
-    }
-  if (!parse_scopes (server, scope, &scopes, &bad_scope))
-    {
-      g_autofree char *description = g_strdup_printf ("The scope '%s' is not valid.", bad_scope);
-
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_scope", description);
-      return;
-    }
-
-  d = g_new0 (DeviceGrant, 1);
-  d->client_id = g_strdup (client_id);
-  do
-    {
-      g_free (d->user_code);
-      d->user_code = make_user_code ();
-    }
-  while (g_hash_table_contains (server->auth->user_codes, d->user_code));
-  d->scopes = scopes;
-  d->expires = g_get_real_time () + (gint64) server->options.device_code_lifetime * G_USEC_PER_SEC;
-  d->interval = (gint64) server->options.device_interval * G_USEC_PER_SEC;
-  d->state = DEVICE_PENDING;
-  device_code = sandbox_random_token (32);
-  g_hash_table_insert (server->auth->user_codes, g_strdup (d->user_code), device_code);
-  g_hash_table_insert (server->auth->devices, device_code, d);
-
-  verification = g_strconcat (server->base_url, SANDBOX_AUTHORITY_PATH, "/devicelogin", NULL);
-  display_code = g_strdup_printf ("%.4s-%.4s", d->user_code, d->user_code + 4);
-  verification_complete = g_strdup_printf ("%s?user_code=%s", verification, display_code);
-  message = g_strdup_printf ("To sign in, use a web browser to open the page %s and enter the "
-                             "code %s to authenticate.", verification, display_code);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "device_code");
-  json_builder_add_string_value (b, device_code);
-  json_builder_set_member_name (b, "user_code");
-  json_builder_add_string_value (b, display_code);
-  json_builder_set_member_name (b, "verification_uri");
-  json_builder_add_string_value (b, verification);
-  json_builder_set_member_name (b, "verification_uri_complete");
-  json_builder_add_string_value (b, verification_complete);
-  json_builder_set_member_name (b, "expires_in");
-  json_builder_add_int_value (b, server->options.device_code_lifetime);
-  json_builder_set_member_name (b, "interval");
-  json_builder_add_int_value (b, server->options.device_interval);
-  json_builder_set_member_name (b, "message");
-  json_builder_add_string_value (b, message);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Cache-Control", "no-store");
-  sandbox_respond_json (msg, SOUP_STATUS_OK, root);
-}
-
-static void
-device_page (SoupServerMessage *msg,
-             guint              status,
-             const char        *notice,
-             const char        *user_code)
-{
-  const SandboxUser *user = sandbox_demo_user ();
-  g_autofree char *name = g_markup_escape_text (user->display_name, -1);
-  g_autofree char *code = g_markup_escape_text (user_code ? user_code : "", -1);
-  g_autofree char *page = NULL;
-
-  page = g_strdup_printf ("%s"
-                          "<p>Enter the code that the application shows.</p>\n"
-                          "<form method=\"post\" action=\"%s/devicelogin\">\n"
-                          "<p><label>Code <input name=\"user_code\" value=\"%s\" "
-                          "autocomplete=\"off\" autofocus required></label></p>\n"
-                          "<div class=\"actions\">\n"
-                          "<button class=\"primary\" type=\"submit\" name=\"action\" value=\"approve\">"
-                          "Sign in as %s</button>\n"
-                          "<button type=\"submit\" name=\"action\" value=\"decline\">Decline</button>\n"
-                          "</div>\n</form>",
-                          notice ? notice : "", SANDBOX_AUTHORITY_PATH, code, name);
-  sandbox_respond_html (msg, status, "Sign in on another device", page);
-}
-
-static void
-handle_devicelogin (SandboxServer     *server,
-                    SoupServerMessage *msg,
-                    const char        *method,
-                    GHashTable        *query)
-{
-  g_autoptr(GHashTable) form = NULL;
-  g_autofree char *normalized = NULL;
-  const char *device_code;
-  const char *action;
-  DeviceGrant *d = NULL;
-
-  if (strcmp (method, "GET") == 0)
-    {
-      device_page (msg, SOUP_STATUS_OK, NULL, query ? g_hash_table_lookup (query, "user_code") : NULL);
-      return;
-    }
-
-  form = sandbox_request_form (msg);
-  normalized = normalize_user_code (g_hash_table_lookup (form, "user_code"));
-  action = g_hash_table_lookup (form, "action");
-  device_code = g_hash_table_lookup (server->auth->user_codes, normalized);
-  if (device_code != NULL)
-    d = g_hash_table_lookup (server->auth->devices, device_code);
-
-  if (d == NULL || d->state != DEVICE_PENDING || d->expires < g_get_real_time ())
-    {
-      device_page (msg, SOUP_STATUS_BAD_REQUEST,
-                   "<p class=\"error\">That code is not valid, or it has expired. "
-                   "Check the code and try again.</p>\n", NULL);
-      return;
-    }
-
-  if (g_strcmp0 (action, "approve") == 0)
-    {
-      d->state = DEVICE_APPROVED;
-      sandbox_respond_html (msg, SOUP_STATUS_OK, "You are signed in",
-                            "<p>You have signed in to the application on your other device. "
-                            "You can close this window.</p>");
-    }
-  else
-    {
-      d->state = DEVICE_DECLINED;
-      sandbox_respond_html (msg, SOUP_STATUS_OK, "Sign-in declined",
-                            "<p>You declined to sign in. You can close this window.</p>");
-    }
-}
-
-static void
-grant_authorization_code (SandboxServer     *server,
-                          SoupServerMessage *msg,
-                          GHashTable        *form,
-                          const char        *client_id)
-{
-  const char *code = g_hash_table_lookup (form, "code");
-  const char *redirect_uri = g_hash_table_lookup (form, "redirect_uri");
-  const char *verifier = g_hash_table_lookup (form, "code_verifier");
-  gpointer key = NULL, value = NULL;
-  Authorization *a;
-  g_autofree char *computed = NULL;
-  guint8 digest[32];
-  gsize digest_length = sizeof digest;
-  g_autoptr(GChecksum) sha = NULL;
-
-  if (code == NULL || redirect_uri == NULL || verifier == NULL)
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
-                                   "code, redirect_uri and code_verifier are required.");
-      return;
-    }
-  if (!is_pkce_string (verifier, 43, 128))
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
-                                   "code_verifier must be 43 to 128 unreserved characters.");
-      return;
-    }
-
-  /* a code is good once, whatever happens next */
-  if (!g_hash_table_steal_extended (server->auth->codes, code, &key, &value))
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                   "The authorization code is not valid, was already used, or "
-                                   "has expired.");
-      return;
-    }
-  g_free (key);
-  a = value;
-
-  sha = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (sha, (const guchar *) verifier, -1);
-  g_checksum_get_digest (sha, digest, &digest_length);
-  computed = sandbox_base64url_encode (digest, digest_length);
-
-  if (a->expires < g_get_real_time ())
-    sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                 "The authorization code has expired.");
-  else if (strcmp (a->client_id, client_id) != 0)
-    sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                 "The authorization code was issued to another client.");
-  else if (strcmp (a->redirect_uri, redirect_uri) != 0)
-    sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                 "redirect_uri does not match the authorization request.");
-  else if (strcmp (a->challenge, computed) != 0)
-    sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                 "The code_verifier does not match the code_challenge.");
-  else
-    respond_tokens (server, msg, client_id, a->scopes, a->nonce, NULL);
-
-  authorization_free (a);
-}
-
-static void
-grant_device_code (SandboxServer     *server,
-                   SoupServerMessage *msg,
-                   GHashTable        *form,
-                   const char        *client_id)
-{
-  const char *device_code = g_hash_table_lookup (form, "device_code");
-  gint64 now = g_get_real_time ();
-  DeviceGrant *d;
-
-  if (device_code == NULL)
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
-                                   "device_code is required.");
-      return;
-    }
-  d = g_hash_table_lookup (server->auth->devices, device_code);
-  if (d == NULL || strcmp (d->client_id, client_id) != 0)
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
-                                   "The device_code is not valid.");
-      return;
-    }
-  if (d->expires < now)
-    {
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "expired_token",
-                                   "The device_code has expired: start again.");
-      return;
-    }
-
-  if (server->options.auto_approve && d->state == DEVICE_PENDING)
-    d->state = DEVICE_APPROVED;
-
-  switch (d->state)
-    {
-    case DEVICE_APPROVED:
-      respond_tokens (server, msg, client_id, d->scopes, NULL, NULL);
-      g_hash_table_remove (server->auth->user_codes, d->user_code);
-      g_hash_table_remove (server->auth->devices, device_code);
-      return;
-
-    case DEVICE_DECLINED:
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "authorization_declined",
-                                   "The user declined the sign-in.");
-      g_hash_table_remove (server->auth->user_codes, d->user_code);
-      g_hash_table_remove (server->auth->devices, device_code);
-      return;
-
-    case DEVICE_PENDING:
-    default:
-      /* RFC 8628 §3.5: polling faster than the interval is slow_down,
-       * and the interval grows by 5 seconds for good */
-      if (d->last_poll != 0 && now - d->last_poll < d->interval)
-        {
-          d->interval += 5 * G_USEC_PER_SEC;
-          d->last_poll = now;
-          sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "slow_down",
-                                       "Polling too fast: wait 5 more seconds between requests.");
-          return;
-        }
-      d->last_poll = now;
-      sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "authorization_pending",
-                                   "The user has not finished signing in yet.");
-      return;
-    }
 }
 
 static void
@@ -1180,7 +577,7 @@ grant_refresh_token (SandboxServer     *server,
       g_autofree char *bad_scope = NULL;
       guint asked = 0;
 
-      if (!parse_scopes (server, scope, &asked, &bad_scope))
+      if (!sandbox_auth_parse_scopes (server, scope, &asked, &bad_scope))
         {
           g_autofree char *description = g_strdup_printf ("The scope '%s' is not valid.", bad_scope);
 
@@ -1199,7 +596,7 @@ grant_refresh_token (SandboxServer     *server,
       scopes = asked | (r->scopes & SANDBOX_SCOPE_OFFLINE);
     }
 
-  respond_tokens (server, msg, client_id, scopes, NULL, r->family);
+  sandbox_auth_respond_tokens (server, msg, client_id, scopes, NULL, r->family);
   refresh_free (r);
 }
 
@@ -1211,7 +608,7 @@ handle_token (SandboxServer     *server,
   const char *grant_type;
   const char *client_id = NULL;
 
-  if (!check_client (msg, form, &client_id))
+  if (!sandbox_auth_check_client (msg, form, &client_id))
     return;
 
   grant_type = g_hash_table_lookup (form, "grant_type");
@@ -1219,9 +616,9 @@ handle_token (SandboxServer     *server,
     sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
                                  "The request body must contain the grant_type parameter.");
   else if (strcmp (grant_type, "authorization_code") == 0)
-    grant_authorization_code (server, msg, form, client_id);
+    sandbox_auth_grant_authorization_code (server, msg, form, client_id);
   else if (strcmp (grant_type, "urn:ietf:params:oauth:grant-type:device_code") == 0)
-    grant_device_code (server, msg, form, client_id);
+    sandbox_auth_grant_device_code (server, msg, form, client_id);
   else if (strcmp (grant_type, "refresh_token") == 0)
     grant_refresh_token (server, msg, form, client_id);
   else
@@ -1245,15 +642,15 @@ sandbox_auth_handle (SandboxServer     *server,
   else if (strcmp (rest, "/discovery/v2.0/keys") == 0 && get)
     handle_jwks (msg);
   else if (strcmp (rest, "/oauth2/v2.0/authorize") == 0 && get)
-    handle_authorize_get (server, msg, query);
+    sandbox_auth_handle_authorize_get (server, msg, query);
   else if (strcmp (rest, "/oauth2/v2.0/authorize") == 0 && post)
-    handle_authorize_post (server, msg);
+    sandbox_auth_handle_authorize_post (server, msg);
   else if (strcmp (rest, "/oauth2/v2.0/token") == 0 && post)
     handle_token (server, msg);
   else if (strcmp (rest, "/oauth2/v2.0/devicecode") == 0 && post)
-    handle_devicecode (server, msg);
+    sandbox_auth_handle_devicecode (server, msg);
   else if (strcmp (rest, "/devicelogin") == 0 && (get || post))
-    handle_devicelogin (server, msg, get ? "GET" : "POST", query);
+    sandbox_auth_handle_devicelogin (server, msg, get ? "GET" : "POST", query);
   else if (strcmp (rest, "/oauth2/v2.0/token") == 0 || strcmp (rest, "/oauth2/v2.0/devicecode") == 0)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
