@@ -34,9 +34,13 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-/* Every application accelerator in one place; the window's own
- * (Ctrl+1, Ctrl+2) are declared with its actions, and all of them are
- * listed in porta-help-overlay.ui. */
+/* The accelerators set on the application. The window's shortcuts
+ * (F5 and Ctrl+R refresh, Ctrl+F search, Ctrl+1 and Ctrl+2 the pages) are
+ * key bindings beside the actions they trigger, in
+ * porta_window_class_init(); the dialogs bind Escape (and the new-order
+ * dialog Ctrl+Enter) in their own class_init. porta-help-overlay.ui lists
+ * these three and the window's, with the search entry's Return and Escape;
+ * a new shortcut goes there too. */
 static const struct {
   const char *action;
   const char *accels[3];
