@@ -100,8 +100,8 @@ portactl_cmd_accounts (PortactlContext  *ctx,
   if (ctx->sandbox)
     {
       /* the sandbox's account exists while its sandbox runs */
-      if (!portactl_context_connect (ctx, &error))
-        return portactl_report_error (error);
+      if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+        return status;
       current = porta_session_get_account (ctx->session);
       g_ptr_array_add (accounts, g_object_ref (current));
     }
@@ -282,7 +282,6 @@ portactl_cmd_sign_in (PortactlContext  *ctx,
   g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(PortaIdentity) identity = NULL;
   g_autoptr(PortaAccount) account = NULL;
-  PortactlWaiter waiter = { NULL };
   gboolean device_code = FALSE;
   int status;
   const GOptionEntry entries[] = {
@@ -354,16 +353,15 @@ portactl_cmd_sign_in (PortactlContext  *ctx,
   if (!device_code && display_available ())
     {
       porta_auth_sign_in_browser_async (auth, open_uri_cb, NULL, ctx->cancellable,
-                                        portactl_waiter_cb, &waiter);
-      tokens = porta_auth_sign_in_browser_finish (auth, portactl_waiter_wait (&waiter), &error);
+                                        portactl_context_call_cb, ctx);
+      tokens = porta_auth_sign_in_browser_finish (auth, portactl_context_wait (ctx), &error);
     }
   else
     {
       porta_auth_sign_in_device_async (auth, show_code_cb, NULL, ctx->cancellable,
-                                       portactl_waiter_cb, &waiter);
-      tokens = porta_auth_sign_in_device_finish (auth, portactl_waiter_wait (&waiter), &error);
+                                       portactl_context_call_cb, ctx);
+      tokens = porta_auth_sign_in_device_finish (auth, portactl_context_wait (ctx), &error);
     }
-  portactl_waiter_clear (&waiter);
   if (tokens == NULL)
     return portactl_report_error (error);
 
@@ -376,13 +374,9 @@ portactl_cmd_sign_in (PortactlContext  *ctx,
 
   ctx->session = porta_session_new (ctx->store, NULL);
   porta_session_add_account_async (ctx->session, account, tokens, ctx->cancellable,
-                                   portactl_waiter_cb, &waiter);
-  if (!porta_session_add_account_finish (ctx->session, portactl_waiter_wait (&waiter), &error))
-    {
-      portactl_waiter_clear (&waiter);
-      return portactl_report_error (error);
-    }
-  portactl_waiter_clear (&waiter);
+                                   portactl_context_call_cb, ctx);
+  if (!porta_session_add_account_finish (ctx->session, portactl_context_wait (ctx), &error))
+    return portactl_report_error (error);
 
   /* signed in for this command all the same: the next one will ask again */
   if (porta_session_get_keyring_problem (ctx->session) != NULL)
@@ -422,7 +416,6 @@ portactl_cmd_sign_out (PortactlContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(PortaAccount) account = NULL;
   g_autofree char *label = NULL;
-  PortactlWaiter waiter = { NULL };
   PortaAccount *next;
   const char *wanted;
   int status;
@@ -442,13 +435,9 @@ portactl_cmd_sign_out (PortactlContext  *ctx,
                                                "nothing to sign out of."));
 
   ctx->session = porta_session_new (ctx->store, NULL);
-  porta_session_restore_async (ctx->session, ctx->cancellable, portactl_waiter_cb, &waiter);
-  if (!porta_session_restore_finish (ctx->session, portactl_waiter_wait (&waiter), &error))
-    {
-      portactl_waiter_clear (&waiter);
-      return portactl_report_error (error);
-    }
-  portactl_waiter_clear (&waiter);
+  porta_session_restore_async (ctx->session, ctx->cancellable, portactl_context_call_cb, ctx);
+  if (!porta_session_restore_finish (ctx->session, portactl_context_wait (ctx), &error))
+    return portactl_report_error (error);
 
   wanted = argc > 1 ? argv[1] : ctx->account_id;
   if (wanted != NULL)
@@ -467,13 +456,9 @@ portactl_cmd_sign_out (PortactlContext  *ctx,
     }
 
   label = portactl_dup_account_label (account);
-  porta_session_sign_out_async (ctx->session, account, ctx->cancellable, portactl_waiter_cb, &waiter);
-  if (!porta_session_sign_out_finish (ctx->session, portactl_waiter_wait (&waiter), &error))
-    {
-      portactl_waiter_clear (&waiter);
-      return portactl_report_error (error);
-    }
-  portactl_waiter_clear (&waiter);
+  porta_session_sign_out_async (ctx->session, account, ctx->cancellable, portactl_context_call_cb, ctx);
+  if (!porta_session_sign_out_finish (ctx->session, portactl_context_wait (ctx), &error))
+    return portactl_report_error (error);
 
   if (!portactl_context_save_accounts (ctx, &error))
     return portactl_report_error (error);

@@ -5,8 +5,16 @@
  *
  * portactl shares the desktop app's accounts file and keyring through
  * PortaSession. It runs libporta's async calls on the default main
- * context and waits for each (portactl_waiter_wait), one command at a
- * time: nothing here blocks on the network.
+ * context and waits for each, one at a time: nothing here blocks on the
+ * network. Every command has the same skeleton, which this file serves:
+ *
+ *   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+ *     return status;
+ *   porta_client_…_async (ctx->client, …, ctx->cancellable,
+ *                         portactl_context_call_cb, ctx);
+ *   thing = porta_client_…_finish (ctx->client, portactl_context_wait (ctx), &error);
+ *   if (thing == NULL)
+ *     return portactl_report_error (error);
  *
  * `--account` does not go through porta_session_switch_async(): that
  * makes the account current in the shared file, and a script that runs
@@ -52,6 +60,8 @@ portactl_context_clear (PortactlContext *ctx)
   if (ctx->client != NULL && ctx->tokens_changed_id != 0)
     g_clear_signal_handler (&ctx->tokens_changed_id, ctx->client);
   g_clear_object (&ctx->client);
+  g_clear_object (&ctx->answer);
+  g_clear_object (&ctx->result);
   if (ctx->session != NULL)
     porta_session_shutdown (ctx->session);
   g_clear_object (&ctx->session);
@@ -63,46 +73,40 @@ portactl_context_clear (PortactlContext *ctx)
 /* ---- waiting ------------------------------------------------------------- */
 
 /**
- * portactl_waiter_cb:
- * @user_data: a #PortactlWaiter
+ * portactl_context_call_cb:
+ * @user_data: the #PortactlContext
  *
- * The callback of every async call portactl waits for.
+ * The callback of every async call portactl makes: one at a time, each
+ * waited for with portactl_context_wait().
  */
 void
-portactl_waiter_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+portactl_context_call_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
-  PortactlWaiter *waiter = user_data;
+  PortactlContext *ctx = user_data;
 
-  waiter->result = g_object_ref (result);
+  g_assert (ctx->answer == NULL);
+  ctx->answer = g_object_ref (result);
 }
 
 /**
- * portactl_waiter_wait:
+ * portactl_context_wait:
  *
- * Runs the main context until the call started with portactl_waiter_cb()
- * and @waiter finishes.
+ * Runs the main context until the call started with
+ * portactl_context_call_cb() and @ctx answers.
  *
- * Returns: (transfer none): its result, kept by @waiter
+ * Returns: (transfer none): its result, for the call's _finish; @ctx
+ *   keeps it until the next call
  */
 GAsyncResult *
-portactl_waiter_wait (PortactlWaiter *waiter)
+portactl_context_wait (PortactlContext *ctx)
 {
-  while (waiter->result == NULL)
+  g_clear_object (&ctx->result);
+  while (ctx->answer == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return waiter->result;
-}
-
-/**
- * portactl_waiter_clear:
- *
- * Drops the result, so that @waiter can wait again.
- */
-void
-portactl_waiter_clear (PortactlWaiter *waiter)
-{
-  g_clear_object (&waiter->result);
+  ctx->result = g_steal_pointer (&ctx->answer);
+  return ctx->result;
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -113,17 +117,26 @@ portactl_waiter_clear (PortactlWaiter *waiter)
  *
  * Says on stderr what went wrong, after “portactl: ”.
  */
+/* What portactl says on stderr: “portactl: ”, @prefix (nullable), the message */
+static void
+printerr_valist (const char *prefix,
+                 const char *format,
+                 va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_printerr ("portactl: %s%s%s\n", prefix ? prefix : "", prefix ? " " : "", message);
+}
+
 void
 portactl_printerr (const char *format,
                    ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  printerr_valist (NULL, format, args);
   va_end (args);
-  g_printerr ("portactl: %s\n", message);
 }
 
 /**
@@ -136,14 +149,12 @@ void
 portactl_warning (const char *format,
                   ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
   /* Translators: the start of a warning that does not stop the command */
-  g_printerr ("portactl: %s %s\n", _("warning:"), message);
+  printerr_valist (_("warning:"), format, args);
+  va_end (args);
 }
 
 /**
@@ -288,22 +299,18 @@ gboolean
 portactl_context_load_accounts (PortactlContext  *ctx,
                                 GError          **error)
 {
-  PortactlWaiter waiter = { NULL };
   g_autoptr(GError) local_error = NULL;
 
-  porta_account_store_load_async (ctx->store, ctx->cancellable, portactl_waiter_cb, &waiter);
-  if (!porta_account_store_load_finish (ctx->store, portactl_waiter_wait (&waiter), &local_error))
+  porta_account_store_load_async (ctx->store, ctx->cancellable, portactl_context_call_cb, ctx);
+  if (!porta_account_store_load_finish (ctx->store, portactl_context_wait (ctx), &local_error))
     {
-      portactl_waiter_clear (&waiter);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       portactl_warning ("%s", local_error->message);
-      return TRUE;
     }
-  portactl_waiter_clear (&waiter);
   return TRUE;
 }
 
@@ -440,7 +447,6 @@ connect_other_account (PortactlContext  *ctx,
                        PortaAccount     *account,
                        GError          **error)
 {
-  PortactlWaiter waiter = { NULL };
   g_autoptr(PortaClient) client = NULL;
   g_autoptr(GError) local_error = NULL;
   char *refresh_token;
@@ -451,9 +457,8 @@ connect_other_account (PortactlContext  *ctx,
       return FALSE;
     }
 
-  porta_keyring_lookup_async (account, ctx->cancellable, portactl_waiter_cb, &waiter);
-  refresh_token = porta_keyring_lookup_finish (portactl_waiter_wait (&waiter), &local_error);
-  portactl_waiter_clear (&waiter);
+  porta_keyring_lookup_async (account, ctx->cancellable, portactl_context_call_cb, ctx);
+  refresh_token = porta_keyring_lookup_finish (portactl_context_wait (ctx), &local_error);
 
   if (local_error != NULL)
     {
@@ -476,24 +481,14 @@ connect_other_account (PortactlContext  *ctx,
   return TRUE;
 }
 
-/**
- * portactl_context_connect:
- *
- * Gets a client that can speak: the private sandbox's (`--sandbox`), the
- * account named by `--account`, or the current one with its sign-in
- * from the keyring.
- *
- * Fails with %PORTA_ERROR_UNAUTHORIZED when nobody is signed in or the
+/* Fails with %PORTA_ERROR_UNAUTHORIZED when nobody is signed in or the
  * sign-in must be done again, with %PORTA_ERROR_KEYRING_UNAVAILABLE when
  * the keyring kept it from being read, %PORTA_ERROR_NOT_FOUND for an
- * unknown `--account`.
- */
-gboolean
-portactl_context_connect (PortactlContext  *ctx,
-                          GError          **error)
+ * unknown `--account`. */
+static gboolean
+connect_client (PortactlContext  *ctx,
+                GError          **error)
 {
-  PortactlWaiter waiter = { NULL };
-  g_autoptr(GError) local_error = NULL;
   PortaAccount *account;
   PortaClient *client;
 
@@ -511,25 +506,17 @@ portactl_context_connect (PortactlContext  *ctx,
 
       /* the state directory of `porta --sandbox`: one sandbox, both ways */
       ctx->session = porta_session_new (ctx->store, NULL);
-      porta_session_start_sandbox_async (ctx->session, ctx->cancellable, portactl_waiter_cb, &waiter);
-      if (!porta_session_start_sandbox_finish (ctx->session, portactl_waiter_wait (&waiter), error))
-        {
-          portactl_waiter_clear (&waiter);
-          return FALSE;
-        }
-      portactl_waiter_clear (&waiter);
+      porta_session_start_sandbox_async (ctx->session, ctx->cancellable, portactl_context_call_cb, ctx);
+      if (!porta_session_start_sandbox_finish (ctx->session, portactl_context_wait (ctx), error))
+        return FALSE;
       use_client (ctx, porta_session_get_client (ctx->session));
       return TRUE;
     }
 
   ctx->session = porta_session_new (ctx->store, NULL);
-  porta_session_restore_async (ctx->session, ctx->cancellable, portactl_waiter_cb, &waiter);
-  if (!porta_session_restore_finish (ctx->session, portactl_waiter_wait (&waiter), error))
-    {
-      portactl_waiter_clear (&waiter);
-      return FALSE;
-    }
-  portactl_waiter_clear (&waiter);
+  porta_session_restore_async (ctx->session, ctx->cancellable, portactl_context_call_cb, ctx);
+  if (!porta_session_restore_finish (ctx->session, portactl_context_wait (ctx), error))
+    return FALSE;
 
   if (porta_session_get_problem (ctx->session) != NULL)
     portactl_warning ("%s", porta_session_get_problem (ctx->session));
@@ -573,6 +560,26 @@ portactl_context_connect (PortactlContext  *ctx,
 }
 
 /**
+ * portactl_context_connect:
+ *
+ * The start of every command that speaks to the server: gets a client
+ * that can, the private sandbox's (`--sandbox`), the account named by
+ * `--account`, or the current one with its sign-in from the keyring; or
+ * says on stderr why not.
+ *
+ * Returns: %PORTACTL_EXIT_OK, or the exit status to leave with
+ */
+int
+portactl_context_connect (PortactlContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!connect_client (ctx, &error))
+    return portactl_report_error (error);
+  return PORTACTL_EXIT_OK;
+}
+
+/**
  * portactl_context_save_accounts:
  *
  * Writes the accounts file and waits until it is on disk. The session
@@ -583,13 +590,8 @@ gboolean
 portactl_context_save_accounts (PortactlContext  *ctx,
                                 GError          **error)
 {
-  PortactlWaiter waiter = { NULL };
-  gboolean ok;
-
-  porta_account_store_save_async (ctx->store, NULL, portactl_waiter_cb, &waiter);
-  ok = porta_account_store_save_finish (ctx->store, portactl_waiter_wait (&waiter), error);
-  portactl_waiter_clear (&waiter);
-  return ok;
+  porta_account_store_save_async (ctx->store, NULL, portactl_context_call_cb, ctx);
+  return porta_account_store_save_finish (ctx->store, portactl_context_wait (ctx), error);
 }
 
 /**
@@ -615,11 +617,8 @@ portactl_context_finish (PortactlContext  *ctx,
 
       if (refresh_token != NULL && !porta_account_get_sandbox (account))
         {
-          PortactlWaiter waiter = { NULL };
-
-          porta_keyring_store_async (account, refresh_token, NULL, portactl_waiter_cb, &waiter);
-          ok = porta_keyring_store_finish (portactl_waiter_wait (&waiter), error);
-          portactl_waiter_clear (&waiter);
+          porta_keyring_store_async (account, refresh_token, NULL, portactl_context_call_cb, ctx);
+          ok = porta_keyring_store_finish (portactl_context_wait (ctx), error);
         }
       porta_pin_free (refresh_token);
       ctx->tokens_changed = FALSE;

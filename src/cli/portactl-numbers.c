@@ -286,7 +286,6 @@ portactl_cmd_numbers (PortactlContext  *ctx,
   g_autoptr(PortactlTable) table = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GString) out = NULL;
-  PortactlWaiter waiter = { NULL };
   Output output = { 0, };
   PortactlFormat format = PORTACTL_FORMAT_TABLE;
   int status;
@@ -323,8 +322,8 @@ portactl_cmd_numbers (PortactlContext  *ctx,
         g_clear_pointer (&query, porta_number_query_free);
     }
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
   store = g_list_store_new (PORTA_TYPE_PHONE_NUMBER);
   out = g_string_sized_new (256 * 1024);
@@ -339,10 +338,9 @@ portactl_cmd_numbers (PortactlContext  *ctx,
     output.generator = generator = json_generator_new ();
 
   porta_client_list_numbers_async (ctx->client, filter, store, page_cb, &output, ctx->cancellable,
-                                   portactl_waiter_cb, &waiter);
-  if (!porta_client_list_numbers_finish (ctx->client, portactl_waiter_wait (&waiter), &error))
+                                   portactl_context_call_cb, ctx);
+  if (!porta_client_list_numbers_finish (ctx->client, portactl_context_wait (ctx), &error))
     {
-      portactl_waiter_clear (&waiter);
       /* what was written stays; a JSON array is left open, so that
        * nothing takes a part for the whole */
       portactl_write (out);
@@ -350,7 +348,6 @@ portactl_cmd_numbers (PortactlContext  *ctx,
         return PORTACTL_EXIT_OK;
       return portactl_report_error (error);
     }
-  portactl_waiter_clear (&waiter);
 
   write_end (&output);
   return PORTACTL_EXIT_OK;

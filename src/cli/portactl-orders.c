@@ -250,7 +250,6 @@ portactl_cmd_orders (PortactlContext  *ctx,
   g_autofree char *filter = NULL;
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  PortactlWaiter waiter = { NULL };
   PortactlFormat format = PORTACTL_FORMAT_TABLE;
   int status;
   const GOptionEntry entries[] = {
@@ -275,12 +274,11 @@ portactl_cmd_orders (PortactlContext  *ctx,
   if (!build_filter (status_name, direction, &filter, &error))
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
-  porta_client_list_port_orders_async (ctx->client, filter, ctx->cancellable, portactl_waiter_cb, &waiter);
-  orders = porta_client_list_port_orders_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_list_port_orders_async (ctx->client, filter, ctx->cancellable, portactl_context_call_cb, ctx);
+  orders = porta_client_list_port_orders_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (orders == NULL)
     return portactl_report_error (error);
 
@@ -514,28 +512,33 @@ write_order (PortaPortOrder *order,
   return PORTACTL_EXIT_OK;
 }
 
+/* The start of every `order` command: connects and gets the order, or
+ * says why not and sets *status to the exit status to leave with. */
 static PortaPortOrder *
-get_order (PortactlContext  *ctx,
-           const char       *id,
-           GError          **error)
+get_order (PortactlContext *ctx,
+           const char      *id,
+           int             *status)
 {
-  PortactlWaiter waiter = { NULL };
   PortaPortOrder *order;
+  g_autoptr(GError) error = NULL;
 
-  g_autoptr(GError) local_error = NULL;
+  if ((*status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return NULL;
 
-  porta_client_get_port_order_async (ctx->client, id, ctx->cancellable, portactl_waiter_cb, &waiter);
-  order = porta_client_get_port_order_finish (ctx->client, portactl_waiter_wait (&waiter), &local_error);
-  portactl_waiter_clear (&waiter);
+  porta_client_get_port_order_async (ctx->client, id, ctx->cancellable, portactl_context_call_cb, ctx);
+  order = porta_client_get_port_order_finish (ctx->client, portactl_context_wait (ctx), &error);
 
   /* libporta's words suit a page that showed the order a moment ago */
-  if (g_error_matches (local_error, PORTA_ERROR, PORTA_ERROR_NOT_FOUND))
-    g_set_error (error, PORTA_ERROR, PORTA_ERROR_NOT_FOUND,
-                 /* Translators: %s is what was given as an order's ID */
-                 _("There is no port order “%s”. “portactl orders” lists them."),
-                 id);
-  else if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+  if (g_error_matches (error, PORTA_ERROR, PORTA_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&error);
+      g_set_error (&error, PORTA_ERROR, PORTA_ERROR_NOT_FOUND,
+                   /* Translators: %s is what was given as an order's ID */
+                   _("There is no port order “%s”. “portactl orders” lists them."),
+                   id);
+    }
+  if (order == NULL)
+    *status = portactl_report_error (error);
   return order;
 }
 
@@ -573,11 +576,9 @@ order_show (PortactlContext  *ctx,
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
-  order = get_order (ctx, argv[1], &error);
+  order = get_order (ctx, argv[1], &status);
   if (order == NULL)
-    return portactl_report_error (error);
+    return status;
   return write_order (order, format);
 }
 
@@ -591,7 +592,6 @@ order_cancel (PortactlContext  *ctx,
   g_autofree char *format_name = NULL;
   g_autoptr(PortaPortOrder) order = NULL;
   g_autoptr(PortaPortOrder) cancelled = NULL;
-  PortactlWaiter waiter = { NULL };
   PortactlFormat format = PORTACTL_FORMAT_TEXT;
   int status;
   const GOptionEntry entries[] = {
@@ -611,12 +611,9 @@ order_cancel (PortactlContext  *ctx,
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
-
-  order = get_order (ctx, argv[1], &error);
+  order = get_order (ctx, argv[1], &status);
   if (order == NULL)
-    return portactl_report_error (error);
+    return status;
   if (!porta_port_order_get_can_cancel (order))
     {
       /* the answer the server would give (409), without asking it */
@@ -629,9 +626,8 @@ order_cancel (PortactlContext  *ctx,
       return portactl_report_error (refused);
     }
 
-  porta_client_cancel_port_order_async (ctx->client, argv[1], ctx->cancellable, portactl_waiter_cb, &waiter);
-  cancelled = porta_client_cancel_port_order_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_cancel_port_order_async (ctx->client, argv[1], ctx->cancellable, portactl_context_call_cb, ctx);
+  cancelled = porta_client_cancel_port_order_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (cancelled == NULL)
     return portactl_report_error (error);
 
@@ -673,7 +669,6 @@ order_set_foc (PortactlContext  *ctx,
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(PortaPortOrder) order = NULL;
   g_autoptr(PortaPortOrder) changed = NULL;
-  PortactlWaiter waiter = { NULL };
   PortactlFormat format = PORTACTL_FORMAT_TEXT;
   int status;
   const GOptionEntry entries[] = {
@@ -697,12 +692,9 @@ order_set_foc (PortactlContext  *ctx,
   if (date == NULL)
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
-
-  order = get_order (ctx, argv[1], &error);
+  order = get_order (ctx, argv[1], &status);
   if (order == NULL)
-    return portactl_report_error (error);
+    return status;
   if (!porta_port_order_get_can_change_foc_date (order))
     {
       g_autoptr(GError) refused =
@@ -714,9 +706,8 @@ order_set_foc (PortactlContext  *ctx,
       return portactl_report_error (refused);
     }
 
-  porta_client_set_foc_date_async (ctx->client, argv[1], date, ctx->cancellable, portactl_waiter_cb, &waiter);
-  changed = porta_client_set_foc_date_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_set_foc_date_async (ctx->client, argv[1], date, ctx->cancellable, portactl_context_call_cb, ctx);
+  changed = porta_client_set_foc_date_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (changed == NULL)
     return portactl_report_error (error);
 

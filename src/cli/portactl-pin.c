@@ -117,7 +117,6 @@ pin_status (PortactlContext  *ctx,
   g_autofree char *format_name = NULL;
   g_autoptr(PortaPinStatus) pin_status = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  PortactlWaiter waiter = { NULL };
   PortactlFormat format = PORTACTL_FORMAT_TEXT;
   int status;
   const GOptionEntry entries[] = {
@@ -136,12 +135,11 @@ pin_status (PortactlContext  *ctx,
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
-  porta_client_get_pin_status_async (ctx->client, ctx->cancellable, portactl_waiter_cb, &waiter);
-  pin_status = porta_client_get_pin_status_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_get_pin_status_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
+  pin_status = porta_client_get_pin_status_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (pin_status == NULL)
     return portactl_report_error (error);
 
@@ -246,7 +244,6 @@ pin_set (PortactlContext  *ctx,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  PortactlWaiter waiter = { NULL };
   PortaPinCheck check;
   char *pin;
   gboolean ok;
@@ -262,8 +259,8 @@ pin_set (PortactlContext  *ctx,
   if ((status = parse_pin_options (context, "pin set", &argc, &argv)) != PORTACTL_EXIT_OK)
     return status;
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
   pin = read_new_pin (&status);
   if (pin == NULL)
@@ -278,10 +275,9 @@ pin_set (PortactlContext  *ctx,
   if (porta_pin_is_weak (pin))
     portactl_warning ("%s", _("This PIN is easy to guess."));
 
-  porta_client_set_pin_async (ctx->client, pin, ctx->cancellable, portactl_waiter_cb, &waiter);
+  porta_client_set_pin_async (ctx->client, pin, ctx->cancellable, portactl_context_call_cb, ctx);
   porta_pin_free (pin);
-  ok = porta_client_set_pin_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  ok = porta_client_set_pin_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (!ok)
     return portactl_report_error (error);
 
@@ -318,7 +314,6 @@ pin_reveal (PortactlContext  *ctx,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  PortactlWaiter waiter = { NULL };
   gboolean yes = FALSE;
   char *pin;
   int status;
@@ -339,8 +334,8 @@ pin_reveal (PortactlContext  *ctx,
     return portactl_usage_error ("pin reveal", _("Add --yes to reveal the PIN when not on a terminal: "
                                                  "each reveal is recorded in the PIN’s history."));
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
   if (!yes)
     {
@@ -358,9 +353,8 @@ pin_reveal (PortactlContext  *ctx,
         }
     }
 
-  porta_client_reveal_pin_async (ctx->client, ctx->cancellable, portactl_waiter_cb, &waiter);
-  pin = porta_client_reveal_pin_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_reveal_pin_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
+  pin = porta_client_reveal_pin_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (pin == NULL)
     return portactl_report_error (error);
 
@@ -411,7 +405,6 @@ pin_audit (PortactlContext  *ctx,
   g_autofree char *format_name = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  PortactlWaiter waiter = { NULL };
   PortactlFormat format = PORTACTL_FORMAT_TABLE;
   int status;
   const GOptionEntry entries[] = {
@@ -429,12 +422,11 @@ pin_audit (PortactlContext  *ctx,
   if (format_name != NULL && !portactl_parse_format (format_name, TRUE, &format, &error))
     return portactl_report_error (error);
 
-  if (!portactl_context_connect (ctx, &error))
-    return portactl_report_error (error);
+  if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
+    return status;
 
-  porta_client_list_pin_audit_events_async (ctx->client, ctx->cancellable, portactl_waiter_cb, &waiter);
-  events = porta_client_list_pin_audit_events_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
+  porta_client_list_pin_audit_events_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
+  events = porta_client_list_pin_audit_events_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (events == NULL)
     return portactl_report_error (error);
 

@@ -78,17 +78,10 @@ typedef struct
   PortaClient       *client;              /* the session's, once connected */
   gulong             tokens_changed_id;
   gboolean           tokens_changed;
-} PortactlContext;
 
-/**
- * PortactlWaiter:
- *
- * Holds the result of one async call while the main context runs.
- */
-typedef struct
-{
-  GAsyncResult *result;
-} PortactlWaiter;
+  GAsyncResult      *answer;              /* of the call waited for, once it came */
+  GAsyncResult      *result;              /* the last answer, kept until the next */
+} PortactlContext;
 
 typedef int (*PortactlCommandFunc) (PortactlContext  *ctx,
                                     int               argc,
@@ -117,19 +110,17 @@ gboolean        portactl_context_load_accounts  (PortactlContext     *ctx,
 PortaAccount   *portactl_context_find_account   (PortactlContext     *ctx,
                                                  const char          *id_or_username,
                                                  GError             **error);
-gboolean        portactl_context_connect        (PortactlContext     *ctx,
-                                                 GError             **error);
+int             portactl_context_connect        (PortactlContext     *ctx);
 gboolean        portactl_context_save_accounts  (PortactlContext     *ctx,
                                                  GError             **error);
 gboolean        portactl_context_finish         (PortactlContext     *ctx,
                                                  GError             **error);
 char           *portactl_dup_account_label      (PortaAccount        *account);
 
-void            portactl_waiter_cb              (GObject             *source,
+void            portactl_context_call_cb        (GObject             *source,
                                                  GAsyncResult        *result,
                                                  gpointer             user_data);
-GAsyncResult   *portactl_waiter_wait            (PortactlWaiter      *waiter);
-void            portactl_waiter_clear           (PortactlWaiter      *waiter);
+GAsyncResult   *portactl_context_wait           (PortactlContext     *ctx);
 
 int             portactl_exit_status_for_error  (const GError        *error);
 int             portactl_report_error           (const GError        *error);
