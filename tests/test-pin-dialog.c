@@ -960,6 +960,200 @@ test_keyboard_saves (void)
   g_assert_cmpuint (count.set, ==, 1);
 }
 
+/* ---- Suggest a PIN (issue 13) -------------------------------------------- */
+
+static GtkWidget *
+suggest_button (Fixture *fixture)
+{
+  GtkWidget *button = porta_test_find_by_name (GTK_WIDGET (fixture->dialog), "suggest-button");
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  return button;
+}
+
+static char *
+revealed_pin (PortaClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  PortaTestWaiter waiter = { NULL };
+  char *pin;
+
+  porta_client_reveal_pin_async (client, NULL, porta_test_waiter_cb, &waiter);
+  pin = porta_client_reveal_pin_finish (client, porta_test_waiter_wait (&waiter, 20000), &error);
+  g_clear_object (&waiter.result);
+  g_assert_no_error (error);
+  return pin;
+}
+
+static gboolean
+collect_mnemonic (GtkWidget *widget,
+                  gpointer   user_data)
+{
+  GArray *keyvals = user_data;
+  guint keyval;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+  if (keyval != GDK_KEY_VoidSymbol)
+    g_array_append_val (keyvals, keyval);
+  return FALSE;
+}
+
+/* What the button leaves: a strong PIN in both fields, the PIN field
+ * showing it and holding the focus, nothing to correct, Save possible */
+static void
+assert_suggested (Fixture *fixture)
+{
+  const char *pin = text_of (fixture->pin_row);
+
+  g_assert_cmpuint (strlen (pin), ==, PORTA_PIN_MAX_LENGTH);
+  g_assert_cmpint (porta_pin_check (pin), ==, PORTA_PIN_OK);
+  g_assert_false (porta_pin_is_weak (pin));
+  g_assert_cmpstr (text_of (fixture->confirm_row), ==, pin);
+  g_assert_true (gtk_text_get_visibility (GTK_TEXT (delegate (fixture->pin_row))));
+  g_assert_false (gtk_text_get_visibility (GTK_TEXT (delegate (fixture->confirm_row))));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->dialog)) == GTK_WIDGET (delegate (fixture->pin_row)));
+  g_assert_cmpstr (message (fixture), ==, _("6–10 digits"));
+  g_assert_false (weak_shown (fixture));
+  g_assert_true (save_enabled (fixture));
+  assert_described (fixture, FALSE, FALSE);
+}
+
+static void
+test_suggest (void)
+{
+  g_autoptr(PortaClient) client = offline_client ();
+  g_autoptr(GArray) keyvals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *first = NULL;
+  GtkWidget *button;
+  GtkWidget *label;
+  Fixture fixture;
+
+  fixture_open (&fixture, NULL, client, FALSE);
+  button = suggest_button (&fixture);
+
+  /* a labelled button, in this language, reachable by Tab and by its
+   * mnemonic, which no other control of the dialog shares */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, _("Su_ggest a PIN"));
+  g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggest a PIN"));
+  label = porta_test_find_by_type (button, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)), !=, GDK_KEY_VoidSymbol);
+  porta_test_find_widget (GTK_WIDGET (fixture.dialog), collect_mnemonic, keyvals);
+  g_assert_cmpuint (keyvals->len, >=, 3);
+  for (guint i = 0; i < keyvals->len; i++)
+    for (guint j = i + 1; j < keyvals->len; j++)
+      g_assert_cmpuint (g_array_index (keyvals, guint, i), !=, g_array_index (keyvals, guint, j));
+
+  /* over whatever was typed, in either field */
+  type_into (fixture.pin_row, "12a");
+  type_into (fixture.confirm_row, "99");
+  g_signal_emit_by_name (button, "clicked");
+  assert_suggested (&fixture);
+
+  /* each press, another PIN (the same twice: once in 10^10) */
+  first = g_strdup (text_of (fixture.pin_row));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.suggest", NULL);
+  assert_suggested (&fixture);
+  g_assert_cmpstr (text_of (fixture.pin_row), !=, first);
+  porta_pin_wipe (first, strlen (first));
+
+  /* the suggestion is an ordinary PIN from then on: edited, it is checked */
+  clear (fixture.confirm_row);
+  type_into (fixture.confirm_row, "12");
+  g_assert_false (save_enabled (&fixture));
+  fixture_close (&fixture);
+}
+
+static void
+test_suggest_saves (void)
+{
+  const char *args[] = { "--auto-approve", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
+  g_autoptr(PortaClient) client = signed_in_client (sandbox);
+  g_autofree char *suggested = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *button;
+  Fixture fixture;
+
+  fixture_open (&fixture, NULL, client, FALSE);
+  button = suggest_button (&fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.suggest", NULL);
+  assert_suggested (&fixture);
+  suggested = g_strdup (text_of (fixture.pin_row));
+
+  /* out of reach while saving, as the fields are */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.save", NULL);
+  g_assert_true (saving (&fixture));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.suggest", NULL);
+  g_assert_cmpstr (text_of (fixture.pin_row), ==, suggested);
+  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
+  g_assert_cmpuint (fixture.saved, ==, 1);
+  fixture_close (&fixture);
+
+  /* the server has the PIN that was shown */
+  saved = revealed_pin (client);
+  g_assert_cmpstr (saved, ==, suggested);
+  porta_pin_wipe (saved, strlen (saved));
+  porta_pin_wipe (suggested, strlen (suggested));
+}
+
+static gboolean
+pin_filled (gpointer data)
+{
+  return text_of (((Fixture *) data)->pin_row)[0] != '\0';
+}
+
+static void
+test_suggest_by_keyboard (void)
+{
+  const char *args[] = { "--auto-approve", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = NULL;
+  g_autoptr(PortaClient) client = NULL;
+  g_autofree char *mnemonic = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *saved = NULL;
+  const char *enter[] = { "key", "Return", NULL };
+  const char *alt_mnemonic[] = { "key", NULL, NULL };
+  GtkWidget *label;
+  Fixture fixture;
+
+  if (!can_press_keys ())
+    return;
+
+  sandbox = porta_test_sandbox_start (NULL, args);
+  client = signed_in_client (sandbox);
+
+  fixture_open (&fixture, NULL, client, FALSE);
+  focus_window (GTK_WINDOW (fixture.dialog));
+
+  /* Alt and the underlined letter, in this language: the PIN is filled
+   * in and shown, with the focus on it; Enter then saves it */
+  label = porta_test_find_by_type (suggest_button (&fixture), GTK_TYPE_LABEL);
+  mnemonic = g_strdup_printf ("alt+%s", gdk_keyval_name (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))));
+  alt_mnemonic[1] = mnemonic;
+  xdotool (alt_mnemonic);
+  /* the button's press animation runs first (~250 ms) */
+  g_assert_true (porta_test_wait_until (pin_filled, &fixture, 5000));
+  assert_suggested (&fixture);
+  suggested = g_strdup (text_of (fixture.pin_row));
+  xdotool (enter);
+  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
+  g_assert_cmpuint (fixture.saved, ==, 1);
+  fixture_close (&fixture);
+
+  saved = revealed_pin (client);
+  g_assert_cmpstr (saved, ==, suggested);
+  porta_pin_wipe (saved, strlen (saved));
+  porta_pin_wipe (suggested, strlen (suggested));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1177,9 @@ main (int   argc,
   g_test_add_func ("/pin-dialog/escape-shortcut", test_escape_shortcut);
   g_test_add_func ("/pin-dialog/escape-closes", test_escape_closes);
   g_test_add_func ("/pin-dialog/keyboard-saves", test_keyboard_saves);
+  g_test_add_func ("/pin-dialog/suggest", test_suggest);
+  g_test_add_func ("/pin-dialog/suggest-saves", test_suggest_saves);
+  g_test_add_func ("/pin-dialog/suggest-by-keyboard", test_suggest_by_keyboard);
 
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
  * history and, while portactl runs, in every user's process list. It is
  * typed at the terminal without echo, or read from stdin, checked
  * against the rules before anything is sent, and wiped from memory.
- * Nothing of it is printed, except by `pin reveal`, on stdout only.
+ * Nothing of it is printed, except by `pin reveal` and by
+ * `pin set --generate` (which makes one up and must tell it), on stdout
+ * only.
  *
  * Unknown words and options after `pin` are refused without repeating
  * them: one of them may well be a PIN.
@@ -237,6 +239,36 @@ read_new_pin (int *status)
   return pin;
 }
 
+/* `pin set --generate`: @pin is kept until the server has accepted it,
+ * then written on stdout, the one place it is told; everything else
+ * goes to stderr, so that `portactl pin set --generate > file` holds the
+ * PIN and nothing more. Takes @pin and wipes it. */
+static int
+pin_set_generated (PortactlContext *ctx,
+                   char            *pin)
+{
+  g_autoptr(GError) error = NULL;
+  PortactlWaiter waiter = { NULL };
+  gboolean ok;
+
+  porta_client_set_pin_async (ctx->client, pin, ctx->cancellable, portactl_waiter_cb, &waiter);
+  ok = porta_client_set_pin_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
+  portactl_waiter_clear (&waiter);
+  if (!ok)
+    {
+      porta_pin_free (pin);
+      return portactl_report_error (error);
+    }
+
+  g_printerr ("%s\n", _("Port-out PIN saved"));
+  /* straight to the file descriptor's buffer, and flushed at once */
+  fputs (pin, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+  porta_pin_free (pin);
+  return PORTACTL_EXIT_OK;
+}
+
 static int
 pin_set (PortactlContext  *ctx,
          int               argc,
@@ -247,20 +279,41 @@ pin_set (PortactlContext  *ctx,
   PortaPinCheck check;
   char *pin;
   gboolean ok;
+  gboolean generate = FALSE;
   int status = PORTACTL_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "generate", 0, 0, G_OPTION_ARG_NONE, &generate,
+      N_("Make up a strong PIN of 10 random digits, set it, and write it on the standard output"), NULL },
+    { NULL }
+  };
 
   context = portactl_option_context_new ("pin set", NULL,
                                          _("Sets or changes the port-out PIN: 6 to 10 digits, which can be "
                                            "changed later but never removed. On a terminal it is asked for "
                                            "twice, without showing it; otherwise it is read from the first "
                                            "line of the standard input. It is never taken from the command "
-                                           "line."),
-                                         NULL);
+                                           "line.\n\n"
+                                           "With --generate, nothing is read: a PIN that is hard to guess is "
+                                           "drawn from the system’s random source, and once the server has "
+                                           "accepted it, it is written on the standard output, once, and "
+                                           "nothing else is."),
+                                         entries);
   if ((status = parse_pin_options (context, "pin set", &argc, &argv)) != PORTACTL_EXIT_OK)
     return status;
 
   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
     return status;
+
+  if (generate)
+    {
+      pin = g_malloc (PORTA_PIN_MAX_LENGTH + 1);
+      if (!porta_pin_generate (pin, &error))
+        {
+          g_free (pin);
+          return portactl_report_error (error);
+        }
+      return pin_set_generated (ctx, pin);
+    }
 
   pin = read_new_pin (&status);
   if (pin == NULL)

@@ -3,14 +3,20 @@
  * Copyright 2026 The Porta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Pure functions, shared with porta-sandbox: no I/O, no GObject.
+ * Pure functions, shared with porta-sandbox: no GObject, and no I/O but
+ * the one read that porta_pin_generate() makes of the kernel's random
+ * source (issue 13: "a strong PIN for the asking").
  */
 #define G_LOG_DOMAIN "porta-pin"
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
 
 #include "porta-pin.h"
 
@@ -211,4 +217,176 @@ porta_pin_free (char *pin)
     return;
   porta_pin_wipe (pin, strlen (pin));
   g_free (pin);
+}
+
+/* ---- generating a PIN ------------------------------------------------- */
+
+static gboolean
+random_source_error (GError **error,
+                     int      saved_errno)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               /* Translators: %s says why, as the system puts it */
+               _("Could not read the system’s random source: %s"),
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+read_urandom (guint8  *buffer,
+              gsize    length,
+              GError **error)
+{
+  int fd;
+
+  do
+    fd = open ("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    return random_source_error (error, errno);
+
+  while (length > 0)
+    {
+      ssize_t n = read (fd, buffer, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : EIO;
+
+          close (fd);
+          return random_source_error (error, saved_errno);
+        }
+      buffer += n;
+      length -= n;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* The kernel's CSPRNG: getrandom(2) with no flags blocks only until the
+ * pool has been seeded once after boot, and never again; /dev/urandom
+ * where the system call is missing (a kernel before 3.17) or filtered
+ * out (a seccomp sandbox that answers EPERM). Never g_random_*(): a
+ * Mersenne Twister is predictable from its output. */
+static gboolean
+system_random (guint8   *buffer,
+               gsize     length,
+               gpointer  user_data,
+               GError  **error)
+{
+  while (length > 0)
+    {
+      ssize_t n = getrandom (buffer, length, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && (errno == ENOSYS || errno == EPERM))
+        return read_urandom (buffer, length, error);
+      if (n < 0)
+        return random_source_error (error, errno);
+      buffer += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Far more than a random source ever needs (a weak 10-digit PIN comes
+ * up about once in 100,000 draws, a rejected byte 6 times in 256), so
+ * that only a broken source can reach them: an error then, not a loop
+ * that never ends. */
+#define MAX_ATTEMPTS 64
+#define MAX_REJECTED_BYTES 1024
+
+/**
+ * porta_pin_generate_with:
+ * @out: (out caller-allocates): where to write the PIN and its nul
+ * @random_func: where the random bytes come from
+ * @user_data: data for @random_func
+ * @error: return location for a #GError
+ *
+ * porta_pin_generate() with another random source, for tests. Each digit
+ * is one byte taken modulo 10, bytes 250 to 255 being drawn again: 256 is
+ * not a multiple of 10, and without that rejection 0 to 5 would come up
+ * more often than 6 to 9. A PIN porta_pin_is_weak() flags is drawn again.
+ *
+ * Returns: %TRUE if @out holds a PIN; on error, @out is wiped
+ */
+gboolean
+porta_pin_generate_with (char                out[PORTA_PIN_MAX_LENGTH + 1],
+                         PortaPinRandomFunc  random_func,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  guint8 pool[32];
+  gsize used = sizeof pool;
+  guint rejected = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (random_func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint attempt = 0; attempt < MAX_ATTEMPTS && !ok; attempt++)
+    {
+      gsize length = 0;
+
+      while (length < PORTA_PIN_MAX_LENGTH)
+        {
+          guint8 byte;
+
+          if (used == sizeof pool)
+            {
+              if (!random_func (pool, sizeof pool, user_data, error))
+                goto out;
+              used = 0;
+            }
+          byte = pool[used++];
+          if (byte >= 250)
+            {
+              if (++rejected > MAX_REJECTED_BYTES)
+                break;
+              continue;
+            }
+          out[length++] = '0' + byte % 10;
+        }
+      if (length < PORTA_PIN_MAX_LENGTH)
+        break;
+      out[PORTA_PIN_MAX_LENGTH] = '\0';
+      ok = porta_pin_check (out) == PORTA_PIN_OK && !porta_pin_is_weak (out);
+    }
+
+  if (!ok)
+    g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                         _("The system’s random source is not working: it gives the same "
+                           "numbers over and over."));
+
+out:
+  porta_pin_wipe ((char *) pool, sizeof pool);
+  if (!ok)
+    porta_pin_wipe (out, PORTA_PIN_MAX_LENGTH + 1);
+  return ok;
+}
+
+/**
+ * porta_pin_generate:
+ * @out: (out caller-allocates): where to write the PIN and its nul
+ * @error: return location for a #GError
+ *
+ * Writes a new PIN into @out: 10 ASCII digits, each drawn uniformly from
+ * the kernel's cryptographic random source, that porta_pin_check()
+ * accepts and porta_pin_is_weak() does not flag. The caller wipes @out
+ * with porta_pin_wipe() once it is done with it; nothing else keeps a
+ * copy.
+ *
+ * Returns: %TRUE if @out holds a PIN; %FALSE with @error set (and @out
+ *   wiped) if the random source could not be read
+ */
+gboolean
+porta_pin_generate (char     out[PORTA_PIN_MAX_LENGTH + 1],
+                    GError **error)
+{
+  return porta_pin_generate_with (out, system_random, NULL, error);
 }

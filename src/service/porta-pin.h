@@ -40,5 +40,28 @@ void          porta_pin_wipe          (char          *buffer,
                                        gsize          length);
 void          porta_pin_free          (char          *pin);
 
+/**
+ * PortaPinRandomFunc:
+ * @buffer: (out caller-allocates) (array length=length): where to write
+ * @length: how many random bytes to write
+ * @user_data: the data given with the function
+ * @error: return location for a #GError
+ *
+ * Fills @buffer with @length bytes from a random source.
+ *
+ * Returns: %TRUE if all @length bytes were written
+ */
+typedef gboolean (*PortaPinRandomFunc) (guint8   *buffer,
+                                        gsize     length,
+                                        gpointer  user_data,
+                                        GError  **error);
+
+gboolean      porta_pin_generate      (char                out[PORTA_PIN_MAX_LENGTH + 1],
+                                       GError            **error);
+gboolean      porta_pin_generate_with (char                out[PORTA_PIN_MAX_LENGTH + 1],
+                                       PortaPinRandomFunc  random_func,
+                                       gpointer            user_data,
+                                       GError            **error);
+
 
 G_END_DECLS

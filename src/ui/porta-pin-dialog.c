@@ -3,7 +3,8 @@
  * Copyright 2026 The Porta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A modal window with two masked fields, PIN and Confirm PIN. Only digits
+ * A modal window with two masked fields, PIN and Confirm PIN, and Suggest
+ * a PIN, which fills both with a strong one and shows it. Only digits
  * go in, never more than ten; everything else is refused where it is typed
  * or pasted, and the message area under the fields says why. Save sends
  * exactly one request and closes the dialog once the server accepted it.
@@ -402,6 +403,41 @@ save_action (GtkWidget  *widget,
   porta_pin_free (pin);
 }
 
+/* Suggest a PIN (issue 13): both fields filled with a strong PIN from
+ * porta_pin_generate(), the PIN field revealed so that the person can
+ * note it down, and the focus on it, so that a screen reader reads it
+ * out and Enter saves it. The generated copy is wiped at once; the
+ * fields' own buffers are wiped with the rest when the dialog goes. */
+static void
+suggest_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PortaPinDialog *self = PORTA_PIN_DIALOG (widget);
+  GtkText *pin_text = GTK_TEXT (delegate_of (self->pin_row));
+  g_autoptr(GError) error = NULL;
+  char pin[PORTA_PIN_MAX_LENGTH + 1];
+
+  if (self->saving)
+    return;
+
+  if (!porta_pin_generate (pin, &error))
+    {
+      /* no PIN in it: only why the random source failed */
+      g_clear_pointer (&self->server_error, g_free);
+      self->server_error = g_strdup (error->message);
+      update_state (self);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), pin);
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_row), pin);
+  porta_pin_wipe (pin, sizeof pin);
+
+  gtk_text_set_visibility (pin_text, TRUE);
+  gtk_text_grab_focus_without_selecting (pin_text);
+}
+
 static gboolean
 porta_pin_dialog_close_request (GtkWindow *window)
 {
@@ -578,6 +614,7 @@ porta_pin_dialog_class_init (PortaPinDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, confirm_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "pin-dialog.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "pin-dialog.suggest", NULL, suggest_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

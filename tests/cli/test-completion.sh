@@ -62,6 +62,8 @@ check "accounts numbers order orders pin sign-in sign-out" portactl --sandbox ""
 check "audit reveal set" portactl pin ""
 check "reveal" portactl pin re
 check "--account --help --sandbox --yes" portactl pin reveal --
+check "--account --generate --help --sandbox" portactl pin set --
+check "--generate" portactl --sandbox pin set --g
 check "--account --format --help --sandbox" portactl pin audit --
 check "csv json ndjson table" portactl pin audit --format ""
 check "json text" portactl pin --format ""

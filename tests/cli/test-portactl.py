@@ -2,7 +2,7 @@
 # Black-box tests of portactl (issue 8): every command, run as a process
 # against real porta-sandbox processes, its output parsed (csv, json,
 # line by line, table columns), every exit status reached, and no secret
-# in any output but `pin reveal`'s.
+# in any output but the stdout of `pin reveal` and `pin set --generate`.
 #
 #   test-portactl.py PORTACTL
 #
@@ -668,6 +668,36 @@ def test_pin_reveal_needs_yes(t):
         t.eq((r.rc, r.text), (0, "5318008531\n"), "pin reveal -y", r)
 
 
+def test_pin_set_generate(t):
+    with Home() as home:
+        r = home.run("pin", "set", "--help")
+        t.ok(r.rc == 0 and "--generate" in r.text, "pin set --help documents --generate", r)
+
+        # stdin is not read: a PIN given there is not the one set
+        r = home.run("--sandbox", "pin", "set", "--generate", stdin=b"907316\n")
+        pin = pin_of(r.out)
+        SECRETS.add(pin)
+        t.ok(r.rc == 0 and re.fullmatch(rb"[0-9]{10}\n", r.out) is not None,
+             "pin set --generate: stdout is one line of 10 digits, nothing else", r)
+        t.ok(pin not in r.err and "Port-out PIN saved" in r.err, "pin set --generate: no PIN on stderr, the rest there", r)
+        r = home.run("--sandbox", "pin", "reveal", "--yes")
+        t.eq((r.rc, r.text), (0, pin + "\n"), "pin reveal --yes: the generated PIN is the one set")
+
+        r = home.run("--sandbox", "pin", "set", "--generate", env={"LANGUAGE": "it"})
+        second = pin_of(r.out)
+        SECRETS.add(second)
+        t.ok(r.rc == 0 and re.fullmatch(rb"[0-9]{10}\n", r.out) is not None and second != pin
+             and second not in r.err and "PIN di portabilità salvato" in r.err,
+             "pin set --generate in Italian: another PIN, only it on stdout", r)
+        r = home.run("--sandbox", "pin", "reveal", "--yes")
+        t.eq((r.rc, r.text), (0, second + "\n"), "pin reveal --yes: the second generated PIN replaced the first")
+
+        r = home.run("--sandbox", "pin", "set", "--generate", "5550123456")
+        t.ok(r.rc == 1 and r.out == b"" and "5550123456" not in r.err, "pin set --generate PIN: refused, not repeated", r)
+        r = home.run("--sandbox", "pin", "reveal", "--yes")
+        t.eq(r.text, second + "\n", "nothing was set by the refused command")
+
+
 def spawn_on_tty(home, args, env=None):
     """portactl with a pseudo-terminal as stdin and controlling terminal,
     stdout and stderr as pipes."""
@@ -1041,7 +1071,7 @@ def check_no_secret(t):
     token_like = re.compile(r"Bearer\s+[A-Za-z0-9_\-.]{16,}|[A-Za-z0-9_-]{40,}")
     for run in RUNS:
         data_output = run.args and any(a in ("numbers", "orders", "order") for a in run.args)
-        reveal = "reveal" in run.args
+        reveal = "reveal" in run.args or "--generate" in run.args
         outputs = [("stderr", run.err)]
         if not data_output and not reveal:
             outputs.append(("stdout", run.out.decode("utf-8", "replace")))
@@ -1074,6 +1104,7 @@ def main():
         test_pin_set_table,
         test_pin_never_from_argv,
         test_pin_reveal_needs_yes,
+        test_pin_set_generate,
         test_pin_on_a_terminal,
         test_accounts_sandbox_and_none,
         test_keyring_and_sign_in_needed,

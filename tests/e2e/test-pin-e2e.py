@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # test-pin-e2e.py — porta --sandbox driven through AT-SPI, as a person would:
-# Port orders → Set PIN… → a too-short PIN shows its error → a valid PIN
-# twice → Save → the card reads "Set". Run once per language.
+# Port orders → Set PIN… → a too-short PIN shows its error → Suggest a PIN
+# fills both fields → a valid PIN twice → Save → the card reads "Set". Run
+# once per language.
 #
 # usage: test-pin-e2e.py PORTA LANGUAGE SCREENSHOT_DIR
 #
@@ -22,11 +23,13 @@ TEXT = {
         "orders": "Port orders", "set_pin": "Set PIN…", "dialog": "Set Port-Out PIN",
         "save": "Save", "too_short": "The PIN must be 6 to 10 digits.",
         "is_set": "Set", "not_set": "Not set", "change_pin": "Change PIN…",
+        "suggest": "Suggest a PIN",
     },
     "it": {
         "orders": "Ordini di portabilità", "set_pin": "Imposta PIN…", "dialog": "Imposta PIN",
         "save": "Salva", "too_short": "Il PIN deve essere composto da 6 a 10 cifre.",
         "is_set": "Impostato", "not_set": "Non impostato", "change_pin": "Modifica PIN…",
+        "suggest": "Suggerisci un PIN",
     },
 }[language]
 
@@ -35,6 +38,7 @@ s = Session(porta, language, shots, [
     "the card says the PIN is not set",
     "Set PIN… opens the dialog",
     "a too-short PIN shows its error and Save stays off",
+    "Suggest a PIN fills both fields with 10 digits and enables Save",
     "a valid PIN twice enables Save",
     "Save closes the dialog and the card reads Set",
     "the sandbox stops with Porta",
@@ -64,6 +68,22 @@ error = s.find(dialog, name=TEXT["too_short"], timeout=5)
 s.screenshot("pin-dialog-too-short")
 s.ok(error is not None and save is not None and not s.enabled(save),
      "a too-short PIN shows its error and Save stays off", s.names(dialog))
+
+# Suggest a PIN: named once, in this language; both fields filled
+suggest = s.find(dialog, role=pyatspi.ROLE_PUSH_BUTTON, name=TEXT["suggest"], timeout=5)
+if suggest is not None:
+    s.click(suggest)
+deadline = time.time() + 5
+counts = []
+while time.time() < deadline:
+    counts = [f.queryText().characterCount for f in fields]
+    if counts == [10, 10] and s.enabled(save):
+        break
+    time.sleep(0.1)
+time.sleep(0.3)
+s.screenshot("pin-dialog-suggested")
+s.ok(suggest is not None and counts == [10, 10] and s.enabled(save),
+     "Suggest a PIN fills both fields with 10 digits and enables Save", (counts, s.names(dialog)))
 
 s.set_text(fields[0], "482916")
 s.set_text(fields[1], "482916")
