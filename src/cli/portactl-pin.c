@@ -239,34 +239,14 @@ read_new_pin (int *status)
   return pin;
 }
 
-/* `pin set --generate`: @pin is kept until the server has accepted it,
- * then written on stdout, the one place it is told; everything else
- * goes to stderr, so that `portactl pin set --generate > file` holds the
- * PIN and nothing more. Takes @pin and wipes it. */
-static int
-pin_set_generated (PortactlContext *ctx,
-                   char            *pin)
+/* The PIN on stdout, for `pin reveal` and `pin set --generate`: straight
+ * to the file descriptor's buffer, and flushed at once */
+static void
+print_pin (const char *pin)
 {
-  g_autoptr(GError) error = NULL;
-  PortactlWaiter waiter = { NULL };
-  gboolean ok;
-
-  porta_client_set_pin_async (ctx->client, pin, ctx->cancellable, portactl_waiter_cb, &waiter);
-  ok = porta_client_set_pin_finish (ctx->client, portactl_waiter_wait (&waiter), &error);
-  portactl_waiter_clear (&waiter);
-  if (!ok)
-    {
-      porta_pin_free (pin);
-      return portactl_report_error (error);
-    }
-
-  g_printerr ("%s\n", _("Port-out PIN saved"));
-  /* straight to the file descriptor's buffer, and flushed at once */
   fputs (pin, stdout);
   fputc ('\n', stdout);
   fflush (stdout);
-  porta_pin_free (pin);
-  return PORTACTL_EXIT_OK;
 }
 
 static int
@@ -312,11 +292,8 @@ pin_set (PortactlContext  *ctx,
           g_free (pin);
           return portactl_report_error (error);
         }
-      return pin_set_generated (ctx, pin);
     }
-
-  pin = read_new_pin (&status);
-  if (pin == NULL)
+  else if ((pin = read_new_pin (&status)) == NULL)
     return status;
 
   check = porta_pin_check (pin);
@@ -329,12 +306,27 @@ pin_set (PortactlContext  *ctx,
     portactl_warning ("%s", _("This PIN is easy to guess."));
 
   porta_client_set_pin_async (ctx->client, pin, ctx->cancellable, portactl_context_call_cb, ctx);
-  porta_pin_free (pin);
+  /* A PIN that was typed is wiped at once (the client keeps no copy); a
+   * generated one is kept until the server has accepted it, then written
+   * on stdout, the one place it is told, and everything else on stderr:
+   * `portactl pin set --generate > file` holds the PIN and nothing more. */
+  if (!generate)
+    g_clear_pointer (&pin, porta_pin_free);
   ok = porta_client_set_pin_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (!ok)
-    return portactl_report_error (error);
+    {
+      porta_pin_free (pin);
+      return portactl_report_error (error);
+    }
 
-  g_print ("%s\n", _("Port-out PIN saved"));
+  if (generate)
+    {
+      g_printerr ("%s\n", _("Port-out PIN saved"));
+      print_pin (pin);
+      porta_pin_free (pin);
+    }
+  else
+    g_print ("%s\n", _("Port-out PIN saved"));
   return PORTACTL_EXIT_OK;
 }
 
@@ -411,10 +403,7 @@ pin_reveal (PortactlContext  *ctx,
   if (pin == NULL)
     return portactl_report_error (error);
 
-  /* straight to the file descriptor's buffer, and flushed at once */
-  fputs (pin, stdout);
-  fputc ('\n', stdout);
-  fflush (stdout);
+  print_pin (pin);
   porta_pin_free (pin);
   return PORTACTL_EXIT_OK;
 }
