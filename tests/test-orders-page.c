@@ -12,7 +12,9 @@
 #include "porta-client.h"
 #include "porta-enums.h"
 #include "porta-order-details.h"
+#include "porta-order-row.h"
 #include "porta-orders-page.h"
+#include "porta-status-badge.h"
 #include "porta-test-gtk-utils.h"
 
 typedef struct
@@ -88,6 +90,23 @@ load (Fixture *f)
 {
   porta_orders_page_set_client (f->page, f->client);
   g_assert_true (porta_test_wait_until (loaded, f, 20000));
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (PORTA_IS_ORDER_ROW (root))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_rows (c, rows);
+}
+
+static gboolean
+has_label (GtkWidget *widget,
+           gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static GtkDropDown *
@@ -408,6 +427,79 @@ test_live (Fixture       *f,
   g_assert_true (porta_test_wait_until (not_loading, f, 10000));
   g_assert_cmpuint (f->toasts->len, >, toasts);
   g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, f->toasts->len - 1), "Live test"));
+
+  /* and its row's badge moved with it */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_rows (GTK_WIDGET (f->page), rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        PortaPortOrder *o = porta_order_row_get_order (g_ptr_array_index (rows, i));
+        GtkWidget *badge = porta_test_find_by_type (g_ptr_array_index (rows, i), PORTA_TYPE_STATUS_BADGE);
+
+        if (g_strcmp0 (porta_port_order_get_id (o), porta_port_order_get_id (created)) != 0)
+          continue;
+        g_assert_cmpint (porta_port_order_get_status (o), !=, porta_port_order_get_status (created));
+        g_assert_cmpint (porta_status_badge_get_status (PORTA_STATUS_BADGE (badge)), ==,
+                         porta_port_order_get_status (o));
+      }
+  }
+}
+
+/* Each row shows its order (name, status badge) and follows it; a dead
+ * server shows the error banner and keeps the rows */
+static void
+test_rows_and_error (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PortaTestWaiter) waiter = { NULL };
+  GListModel *orders;
+  GtkWidget *label;
+  GtkWidget *revealer;
+  guint n;
+
+  load (f);
+  orders = porta_orders_page_get_orders (f->page);
+  n = g_list_model_get_n_items (orders);
+  collect_rows (GTK_WIDGET (f->page), rows);
+  g_assert_cmpuint (rows->len, ==, n);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PortaOrderRow *row = g_ptr_array_index (rows, i);
+      PortaPortOrder *order = porta_order_row_get_order (row);
+      GtkWidget *badge = porta_test_find_by_type (GTK_WIDGET (row), PORTA_TYPE_STATUS_BADGE);
+
+      g_assert_nonnull (order);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       porta_port_order_get_display_name (order));
+      g_assert_cmpint (porta_status_badge_get_status (PORTA_STATUS_BADGE (badge)), ==,
+                       porta_port_order_get_status (order));
+      g_assert_nonnull (porta_test_find_widget (badge, has_label, (gpointer) porta_port_order_status_get_label (porta_port_order_get_status (order))));
+    }
+
+  /* the server goes away: the same failure the client sees, in the banner */
+  porta_test_sandbox_stop (f->sandbox);
+  f->sandbox = NULL;
+  porta_client_set_retry_policy (f->client, 1, 2000, 10);
+  porta_client_list_port_orders_async (f->client, NULL, NULL, porta_test_waiter_cb, &waiter);
+  failed = porta_client_list_port_orders_finish (f->client, porta_test_waiter_wait (&waiter, 10000), &error);
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "orders.refresh", NULL);
+  g_assert_true (porta_test_wait_until (not_loading, f, 10000));
+  label = porta_test_find_widget (GTK_WIDGET (f->page), has_label, error->message);
+  g_assert_nonnull (label);
+  revealer = gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER);
+  g_assert_true (revealer == NULL || gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, n);
+  g_ptr_array_set_size (rows, 0);
+  collect_rows (GTK_WIDGET (f->page), rows);
+  g_assert_cmpuint (rows->len, ==, n);
 }
 
 int
@@ -428,6 +520,7 @@ main (int   argc,
   g_test_add ("/orders/cancel", Fixture, normal, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/orders/change-foc", Fixture, normal, fixture_setup, test_change_foc, fixture_teardown);
   g_test_add ("/orders/live", Fixture, fast, fixture_setup, test_live, fixture_teardown);
+  g_test_add ("/orders/rows-and-error", Fixture, normal, fixture_setup, test_rows_and_error, fixture_teardown);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "porta-enums.h"
 #include "porta-order-details.h"
 #include "porta-phone-number.h"
+#include "porta-status-badge.h"
 
 /* The contract's lead time for a transfer date (docs/admin-api.md §4.3) */
 #define LEAD_DAYS 7
@@ -30,11 +31,10 @@ struct _PortaOrderDetails
   PortaPortOrder      *order;
   GCancellable        *cancellable;
   GPtrArray           *rows;           /* (group, row) pairs to remove */
-  GtkWidget           *badge;
 
   GtkImage            *direction_icon;
   GtkLabel            *title_label;
-  GtkBox              *badge_box;
+  PortaStatusBadge    *badge;
   GtkLabel            *direction_label;
   GtkLabel            *meaning_label;
   GtkBox              *error_box;
@@ -79,72 +79,6 @@ porta_order_format_date (GDateTime *date_time)
   /* Translators: a date in strftime format, as in "26 Nov 2026"; put it in
    * your language's usual order */
   return g_date_time_format (local, _("%-d %b %Y"));
-}
-
-static const char *
-status_icon (PortaPortOrderStatus status)
-{
-  switch (status)
-    {
-    case PORTA_PORT_ORDER_STATUS_PROCESSING: return "emblem-synchronizing-symbolic";
-    case PORTA_PORT_ORDER_STATUS_CONTACTING_CARRIER: return "call-outgoing-symbolic";
-    case PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED: return "emblem-ok-symbolic";
-    case PORTA_PORT_ORDER_STATUS_TRANSFER_PENDING: return "appointment-soon-symbolic";
-    case PORTA_PORT_ORDER_STATUS_ERROR: return "dialog-error-symbolic";
-    case PORTA_PORT_ORDER_STATUS_COMPLETED: return "emblem-default-symbolic";
-    case PORTA_PORT_ORDER_STATUS_CANCELLED: return "process-stop-symbolic";
-    default: return "dialog-question-symbolic";
-    }
-}
-
-static const char *
-status_class (PortaPortOrderStatus status)
-{
-  switch (status)
-    {
-    case PORTA_PORT_ORDER_STATUS_ERROR: return "status-error";
-    case PORTA_PORT_ORDER_STATUS_COMPLETED: return "status-done";
-    case PORTA_PORT_ORDER_STATUS_CANCELLED: return "status-cancelled";
-    case PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED:
-    case PORTA_PORT_ORDER_STATUS_TRANSFER_PENDING: return "status-approved";
-    default: return "status-working";
-    }
-}
-
-/**
- * porta_order_status_badge_new:
- *
- * Returns: (transfer floating): a status badge: an icon and the status in
- *   words, the colour only repeating them
- */
-GtkWidget *
-porta_order_status_badge_new (void)
-{
-  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new ();
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (badge), icon);
-  gtk_box_append (GTK_BOX (badge), gtk_label_new (NULL));
-  return badge;
-}
-
-void
-porta_order_status_badge_update (GtkWidget            *badge,
-                                 PortaPortOrderStatus  status)
-{
-  static const char * const classes[] = {
-    "status-error", "status-done", "status-cancelled", "status-approved", "status-working",
-  };
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (badge)), status_icon (status));
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (badge)), porta_port_order_status_get_label (status));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (badge, classes[i]);
-  gtk_widget_add_css_class (badge, status_class (status));
 }
 
 /* ---- filling in -------------------------------------------------------- */
@@ -224,7 +158,7 @@ fill (PortaOrderDetails *self)
   gtk_label_set_label (self->title_label, porta_port_order_get_display_name (order));
   gtk_image_set_from_icon_name (self->direction_icon, port_in ? "call-incoming-symbolic" : "call-outgoing-symbolic");
   gtk_label_set_label (self->direction_label, porta_port_order_direction_get_label (direction));
-  porta_order_status_badge_update (self->badge, status);
+  porta_status_badge_set_status (self->badge, status);
   gtk_label_set_label (self->meaning_label, porta_port_order_status_describe (status));
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_box), status == PORTA_PORT_ORDER_STATUS_ERROR);
@@ -313,7 +247,7 @@ fill (PortaOrderDetails *self)
       else
         subtitle = g_strdup (when ? when : event->note);
       row = add_row (self, self->history_group, porta_port_order_status_get_label (event->status), subtitle);
-      icon = gtk_image_new_from_icon_name (status_icon (event->status));
+      icon = gtk_image_new_from_icon_name (porta_status_badge_icon_name (event->status));
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
@@ -600,10 +534,12 @@ porta_order_details_class_init (PortaOrderDetailsClass *klass)
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PORTA_TYPE_STATUS_BADGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-order-details.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, direction_icon);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, badge_box);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, badge);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, direction_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, meaning_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, error_box);
@@ -633,8 +569,6 @@ porta_order_details_init (PortaOrderDetails *self)
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
-  self->badge = porta_order_status_badge_new ();
-  gtk_box_prepend (self->badge_box, self->badge);
   g_signal_connect_swapped (self->foc_popover, "show", G_CALLBACK (foc_popover_shown_cb), self);
 }
 

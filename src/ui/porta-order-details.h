@@ -23,9 +23,6 @@ void            porta_order_details_set_order  (PortaOrderDetails *self,
                                                 PortaPortOrder    *order);
 
 /* shared with the list's rows */
-GtkWidget      *porta_order_status_badge_new    (void);
-void            porta_order_status_badge_update (GtkWidget            *badge,
-                                                 PortaPortOrderStatus  status);
-char           *porta_order_format_date         (GDateTime            *date_time);
+char           *porta_order_format_date        (GDateTime         *date_time);
 
 G_END_DECLS

@@ -8,6 +8,11 @@
  * view the orders are read again every minute, and a status that moved
  * is announced: a toast, and a desktop notification when the window is
  * not the one in front.
+ *
+ * The orders, whether they are loading and why they failed live in the
+ * account's PortaOrderList (libporta); the page binds its spinner and
+ * error banner to it and only adds what is about the view: search,
+ * filters, sort, and which order is open.
  */
 #define G_LOG_DOMAIN "porta-orders-page"
 
@@ -20,6 +25,8 @@
 #include "porta-enums.h"
 #include "porta-new-order-dialog.h"
 #include "porta-order-details.h"
+#include "porta-order-list.h"
+#include "porta-order-row.h"
 #include "porta-orders-page.h"
 #include "porta-pin-card.h"
 
@@ -31,15 +38,14 @@ struct _PortaOrdersPage
 
   PortaClient        *client;
   GListModel         *known_numbers;
-  GCancellable       *cancellable;
-  GListStore         *store;
+  PortaOrderList     *orders;          /* the state; NULL without a client */
+  GBindingGroup      *bindings;        /* the widgets that show it */
+  GSignalGroup       *signals;
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   guint               refresh_id;
-  gboolean            loading;
-  gboolean            loaded_once;
   char               *select_after_load;
 
   GtkStack           *page_stack;
@@ -89,67 +95,11 @@ typedef enum
 
 /* ---- rows -------------------------------------------------------------- */
 
-static char *
-row_subtitle (PortaPortOrder *order)
-{
-  guint n = g_strv_length ((char **) porta_port_order_get_telephone_numbers (order));
-  GDateTime *foc = porta_port_order_get_foc_date_time (order);
-  g_autofree char *numbers = NULL;
-  g_autofree char *created = porta_order_format_date (porta_port_order_get_created_date_time (order));
-  g_autofree char *foc_text = NULL;
-
-  if (foc == NULL)
-    foc = porta_port_order_get_requested_foc_date_time (order);
-  foc_text = porta_order_format_date (foc);
-  numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u number", "%u numbers", n), n);
-
-  /* Translators: a port order in the list: its direction ("Port in"), how many
-   * numbers, its FOC date, and when it was created */
-  return g_strdup_printf (_("%s · %s · FOC %s · created %s"),
-                          porta_port_order_direction_get_label (porta_port_order_get_direction (order)),
-                          numbers, foc_text, created);
-}
-
-static void
-update_row (GtkWidget *row)
-{
-  PortaPortOrder *order = g_object_get_data (G_OBJECT (row), "order");
-  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
-  gboolean port_in = porta_port_order_get_direction (order) == PORTA_PORT_ORDER_DIRECTION_PORT_IN;
-  g_autofree char *title = g_markup_escape_text (porta_port_order_get_display_name (order), -1);
-  g_autofree char *subtitle = row_subtitle (order);
-  g_autofree char *subtitle_escaped = g_markup_escape_text (subtitle, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_escaped);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), port_in ? "call-incoming-symbolic" : "call-outgoing-symbolic");
-  porta_order_status_badge_update (badge, porta_port_order_get_status (order));
-}
-
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  PortaPortOrder *order = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *badge = porta_order_status_badge_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "order", g_object_ref (order), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
-  g_object_set_data (G_OBJECT (row), "icon", icon);
-  g_signal_connect_object (order, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row);
-  return row;
+  return porta_order_row_new (item);
 }
 
 /* ---- filter and sort --------------------------------------------------- */
@@ -243,11 +193,11 @@ compare (gconstpointer a,
 static void
 update_count (PortaOrdersPage *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint total = self->orders ? g_list_model_get_n_items (G_LIST_MODEL (self->orders)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   g_autofree char *text = NULL;
 
-  if (self->client == NULL || (!self->loaded_once && total == 0))
+  if (self->orders == NULL || (!porta_order_list_get_loaded (self->orders) && total == 0))
     text = g_strdup ("");
   else if (total == 0)
     text = g_strdup (_("No port orders yet. New Port-In Order… brings numbers in from another carrier."));
@@ -281,27 +231,6 @@ sort_changed_cb (PortaOrdersPage *self)
 
 /* ---- loading, and what changed ----------------------------------------- */
 
-static PortaPortOrder *
-find_order (PortaOrdersPage *self,
-            const char      *id,
-            guint           *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PortaPortOrder) order = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (g_strcmp0 (porta_port_order_get_id (order), id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return order;  /* the store keeps it alive */
-        }
-    }
-  return NULL;
-}
-
 static void
 announce (PortaOrdersPage *self,
           PortaPortOrder  *order)
@@ -327,17 +256,6 @@ announce (PortaOrdersPage *self,
 }
 
 static void
-set_loading (PortaOrdersPage *self,
-             gboolean         loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 show_order (PortaOrdersPage *self,
             PortaPortOrder  *order)
 {
@@ -345,65 +263,23 @@ show_order (PortaOrdersPage *self,
   gtk_stack_set_visible_child_name (self->page_stack, "order");
 }
 
+/* The list has read the orders (or failed to): open the order just
+ * created, or asked for by a notification, once it is there */
 static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+loading_changed_cb (PortaOrdersPage *self)
 {
-  g_autoptr(PortaOrdersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  gboolean first = !self->loaded_once;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  orders = porta_client_list_port_orders_finish (PORTA_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (porta_order_list_get_loading (self->orders) || porta_order_list_get_error (self->orders) != NULL)
     return;
-  set_loading (self, FALSE);
-
-  if (orders == NULL)
-    {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_revealer_set_reveal_child (self->error_banner, TRUE);
-      update_count (self);
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->error_banner, FALSE);
-  self->loaded_once = TRUE;
-
-  /* Update in place: rows, selection and the details follow the same
-   * objects, and a status that moved is announced */
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < orders->len; i++)
-    {
-      PortaPortOrder *fresh = g_ptr_array_index (orders, i);
-      PortaPortOrder *known = find_order (self, porta_port_order_get_id (fresh), NULL);
-
-      g_hash_table_add (seen, (gpointer) porta_port_order_get_id (fresh));
-      if (known == NULL)
-        g_list_store_append (self->store, fresh);
-      else if (porta_port_order_update_from (known, fresh) && !first)
-        announce (self, known);
-    }
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->store)); i > 0; i--)
-    {
-      g_autoptr(PortaPortOrder) order = g_list_model_get_item (G_LIST_MODEL (self->store), i - 1);
-
-      if (!g_hash_table_contains (seen, porta_port_order_get_id (order)))
-        g_list_store_remove (self->store, i - 1);
-    }
-
-  /* the order just created, once it is in the list */
   if (self->select_after_load != NULL)
     {
-      PortaPortOrder *created = find_order (self, self->select_after_load, NULL);
+      PortaPortOrder *created = porta_order_list_find (self->orders, self->select_after_load);
 
       g_clear_pointer (&self->select_after_load, g_free);
       if (created != NULL)
         show_order (self, created);
     }
-
-  update_count (self);
 }
 
 /**
@@ -419,26 +295,16 @@ porta_orders_page_refresh (PortaOrdersPage *self)
   g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
 
   porta_pin_card_reload (self->pin_card);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE);
-  porta_client_list_port_orders_async (self->client, NULL, self->cancellable, listed_cb, g_object_ref (self));
+  if (self->orders != NULL)
+    porta_order_list_refresh (self->orders);
 }
 
 static void
 refresh_orders_only (PortaOrdersPage *self)
 {
-  if (self->client == NULL || self->loading)
+  if (self->orders == NULL || porta_order_list_get_loading (self->orders))
     return;
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_loading (self, TRUE);
-  porta_client_list_port_orders_async (self->client, NULL, self->cancellable, listed_cb, g_object_ref (self));
+  porta_order_list_refresh (self->orders);
 }
 
 static gboolean
@@ -477,7 +343,7 @@ static void
 order_activated_cb (PortaOrdersPage *self,
                     GtkListBoxRow   *row)
 {
-  show_order (self, g_object_get_data (G_OBJECT (row), "order"));
+  show_order (self, porta_order_row_get_order (PORTA_ORDER_ROW (row)));
 }
 
 static void
@@ -502,10 +368,8 @@ created_cb (PortaOrdersPage *self,
   g_autofree char *message = g_strdup_printf (_("Port-in order “%s” created"), porta_port_order_get_display_name (order));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-  if (find_order (self, porta_port_order_get_id (order), NULL) == NULL)
-    g_list_store_append (self->store, order);
-  show_order (self, find_order (self, porta_port_order_get_id (order), NULL));
-  update_count (self);
+  if (self->orders != NULL)
+    show_order (self, porta_order_list_update_order (self->orders, order));
 }
 
 static void
@@ -535,21 +399,52 @@ refresh_action (GtkWidget  *widget,
 
 /* ---- the object -------------------------------------------------------- */
 
+static gboolean
+error_to_shown (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_boxed (from) != NULL);
+  return TRUE;
+}
+
+/* no error: the banner closes with the last message still in it */
+static gboolean
+error_to_message (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const GError *error = g_value_get_boxed (from);
+
+  if (error == NULL)
+    return FALSE;
+  g_value_set_string (to, error->message);
+  return TRUE;
+}
+
 static void
 porta_orders_page_dispose (GObject *object)
 {
   PortaOrdersPage *self = PORTA_ORDERS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->orders != NULL)
+    porta_order_list_cancel (self->orders);
+  if (self->bindings != NULL)
+    g_binding_group_set_source (self->bindings, NULL);
+  if (self->signals != NULL)
+    g_signal_group_set_target (self->signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), PORTA_TYPE_ORDERS_PAGE);
 
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->signals);
   g_clear_object (&self->client);
   g_clear_object (&self->known_numbers);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->store);
+  g_clear_object (&self->orders);
   g_clear_pointer (&self->select_after_load, g_free);
 
   G_OBJECT_CLASS (porta_orders_page_parent_class)->dispose (object);
@@ -569,7 +464,7 @@ porta_orders_page_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, porta_orders_page_get_loading (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -662,13 +557,25 @@ porta_orders_page_init (PortaOrdersPage *self)
   gtk_drop_down_set_model (self->direction_dropdown, G_LIST_MODEL (direction_list));
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sort_list));
 
-  self->store = g_list_store_new (PORTA_TYPE_PORT_ORDER);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->sorter = gtk_custom_sorter_new (compare, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), GTK_FILTER (self->filter));
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
   gtk_list_box_bind_model (self->orders_list, G_LIST_MODEL (self->sort_model), create_row, self, NULL);
   g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
+
+  /* the page shows the account's PortaOrderList; these follow whichever
+   * list is current */
+  self->bindings = g_binding_group_new ();
+  g_binding_group_bind (self->bindings, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, "error", self->error_banner, "reveal-child", G_BINDING_SYNC_CREATE,
+                             error_to_shown, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "error", self->error_label, "label", G_BINDING_SYNC_CREATE,
+                             error_to_message, NULL, NULL, NULL);
+  self->signals = g_signal_group_new (PORTA_TYPE_ORDER_LIST);
+  g_signal_group_connect_swapped (self->signals, "notify::loading", G_CALLBACK (loading_changed_cb), self);
+  g_signal_group_connect_swapped (self->signals, "notify::loaded", G_CALLBACK (update_count), self);
+  g_signal_group_connect_swapped (self->signals, "order-changed", G_CALLBACK (announce), self);
   update_count (self);
 }
 
@@ -688,17 +595,29 @@ void
 porta_orders_page_set_client (PortaOrdersPage *self,
                               PortaClient     *client)
 {
+  gboolean was_loading;
+
   g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
 
   if (!g_set_object (&self->client, client))
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  set_loading (self, FALSE);
-  self->loaded_once = FALSE;
-  g_list_store_remove_all (self->store);
-  gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+  was_loading = porta_orders_page_get_loading (self);
+  if (self->orders != NULL)
+    porta_order_list_cancel (self->orders);
+  g_clear_object (&self->orders);
+  if (client != NULL)
+    self->orders = porta_order_list_new (client);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->orders));
+  g_signal_group_set_target (self->signals, self->orders);
+  g_binding_group_set_source (self->bindings, self->orders);
+  if (self->orders == NULL)
+    {
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+    }
+  if (was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   gtk_stack_set_visible_child_name (self->page_stack, "overview");
   porta_order_details_set_client (self->details, client);
   porta_order_details_set_order (self->details, NULL);
@@ -753,7 +672,7 @@ gboolean
 porta_orders_page_get_loading (PortaOrdersPage *self)
 {
   g_return_val_if_fail (PORTA_IS_ORDERS_PAGE (self), FALSE);
-  return self->loading;
+  return self->orders != NULL && porta_order_list_get_loading (self->orders);
 }
 
 /**
@@ -772,7 +691,7 @@ porta_orders_page_show_order (PortaOrdersPage *self,
 
   g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
 
-  order = find_order (self, id, NULL);
+  order = self->orders != NULL ? porta_order_list_find (self->orders, id) : NULL;
   if (order != NULL)
     show_order (self, order);
   else
