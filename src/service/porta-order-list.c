@@ -398,7 +398,8 @@ porta_order_list_class_init (PortaOrderListClass *klass)
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
   /* a read is under way */
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, READ_ONLY);
   /* a read has succeeded at least once: an empty list means no orders */

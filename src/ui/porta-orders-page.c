@@ -602,7 +602,10 @@ porta_orders_page_set_client (PortaOrdersPage *self,
   if (!g_set_object (&self->client, client))
     return;
 
+  /* the old list goes quietly: the page says once what changed */
   was_loading = porta_orders_page_get_loading (self);
+  g_signal_group_set_target (self->signals, NULL);
+  g_binding_group_set_source (self->bindings, NULL);
   if (self->orders != NULL)
     porta_order_list_cancel (self->orders);
   g_clear_object (&self->orders);
