@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "porta-client.h"
+#include "porta-number-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ void         porta_voice_page_set_client      (PortaVoicePage *self,
 void         porta_voice_page_set_settings    (PortaVoicePage *self,
                                                GSettings      *settings);
 GListModel  *porta_voice_page_get_model       (PortaVoicePage *self);
+PortaNumberList *porta_voice_page_get_numbers (PortaVoicePage *self);
 GListStore  *porta_voice_page_get_store       (PortaVoicePage *self);
 gboolean     porta_voice_page_get_loading     (PortaVoicePage *self);
 const char  *porta_voice_page_get_error_message (PortaVoicePage *self);
