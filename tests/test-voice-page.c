@@ -447,6 +447,7 @@ static void
 test_error_and_retry (Fixture       *f,
                       gconstpointer  data)
 {
+  PortaNumberList *numbers;
   guint loaded;
 
   /* the sandbox fails every other request or so: some pages arrive, then
@@ -455,10 +456,18 @@ test_error_and_retry (Fixture       *f,
   loaded = g_list_model_get_n_items (G_LIST_MODEL (porta_voice_page_get_store (f->page)));
   g_assert_nonnull (porta_voice_page_get_error_message (f->page));
   g_assert_cmpuint (g_list_model_get_n_items (porta_voice_page_get_model (f->page)), ==, loaded);
+  /* the page shows its model's error, and keeps no state of its own */
+  numbers = porta_voice_page_get_numbers (f->page);
+  g_assert_nonnull (porta_number_list_get_error (numbers));
+  g_assert_cmpstr (porta_voice_page_get_error_message (f->page), ==,
+                   porta_number_list_get_error (numbers)->message);
+  g_assert_cmpuint (porta_number_list_get_n_loaded (numbers), ==, loaded);
 
   /* Retry starts again; with luck (deterministic from the seed) it gets further */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "voice.refresh", NULL);
   g_assert_true (porta_voice_page_get_loading (f->page));
+  g_assert_true (porta_number_list_get_loading (numbers));
+  g_assert_null (porta_number_list_get_error (numbers));
   g_assert_true (porta_test_wait_until (not_loading, f->page, 60000));
 }
 
