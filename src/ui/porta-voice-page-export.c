@@ -149,11 +149,12 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(PortaVoicePage) self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* the page's cancellable: closing the window stops the writing; a
+   * page already gone (disposed while the chooser was open) writes none */
+  if (response == GTK_RESPONSE_ACCEPT && self->cancellable != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      /* the page's: closing the window stops the writing */
       porta_voice_page_export_async (self, file, self->cancellable, exported_cb, NULL);
     }
   gtk_native_dialog_destroy (dialog);
