@@ -37,9 +37,27 @@ typedef struct
   SoupSession   *session;
   char          *base_url;
   guint          forged_status;
-  gboolean       done;
+  guint          in_flight;     /* requests whose callback has yet to run */
   char          *opened_uri;
 } Browser;
+
+/* Every request the browser sends goes through here: each callback
+ * gets @browser, so the browser must outlive them all (see sign_in). */
+static void
+browser_send (Browser             *browser,
+              SoupMessage         *message,
+              GAsyncReadyCallback  callback)
+{
+  browser->in_flight++;
+  soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
+                                    callback, browser);
+}
+
+static gboolean
+browser_idle (gpointer user_data)
+{
+  return ((Browser *) user_data)->in_flight == 0;
+}
 
 static char *
 query_param (const char *uri,
@@ -62,7 +80,7 @@ browser_done_cb (GObject      *object,
   Browser *browser = user_data;
   g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
 
-  browser->done = TRUE;
+  browser->in_flight--;
 }
 
 static void
@@ -80,6 +98,7 @@ browser_page_cb (GObject      *object,
   g_autoptr(SoupMessage) message = NULL;
   g_autofree char *request_id = NULL;
 
+  browser->in_flight--;
   g_assert_no_error (error);
   page = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   start = strstr (page, "name=\"request\" value=\"");
@@ -98,8 +117,7 @@ browser_page_cb (GObject      *object,
 
     soup_message_set_request_body_from_bytes (message, "application/x-www-form-urlencoded", bytes);
   }
-  soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
-                                    browser_done_cb, browser);
+  browser_send (browser, message, browser_done_cb);
 }
 
 static void
@@ -112,10 +130,10 @@ browser_forged_cb (GObject      *object,
   g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
   g_autoptr(SoupMessage) real = NULL;
 
+  browser->in_flight--;
   browser->forged_status = soup_message_get_status (message);
   real = soup_message_new (SOUP_METHOD_GET, browser->opened_uri);
-  soup_session_send_and_read_async (browser->session, real, G_PRIORITY_DEFAULT, NULL,
-                                    browser_done_cb, browser);
+  browser_send (browser, real, browser_done_cb);
 }
 
 static gboolean
@@ -138,23 +156,20 @@ open_uri_cb (const char  *uri,
         g_autofree char *forged = g_strconcat (redirect, "?code=forged&state=not-the-one", NULL);
 
         message = soup_message_new (SOUP_METHOD_GET, forged);
-        soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
-                                          browser_forged_cb, browser);
+        browser_send (browser, message, browser_forged_cb);
         return TRUE;
       }
 
     case BROWSER_FOLLOW:
       message = soup_message_new (SOUP_METHOD_GET, uri);
-      soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
-                                        browser_done_cb, browser);
+      browser_send (browser, message, browser_done_cb);
       return TRUE;
 
     case BROWSER_APPROVE:
     case BROWSER_DECLINE:
     default:
       message = soup_message_new (SOUP_METHOD_GET, uri);
-      soup_session_send_and_read_async (browser->session, message, G_PRIORITY_DEFAULT, NULL,
-                                        browser_page_cb, browser);
+      browser_send (browser, message, browser_page_cb);
       return TRUE;
     }
 }
@@ -174,6 +189,8 @@ browser_new (BrowserScript     script,
 static void
 browser_free (Browser *browser)
 {
+  /* a callback still to come would write into freed memory */
+  g_assert_cmpuint (browser->in_flight, ==, 0);
   g_clear_object (&browser->session);
   g_free (browser->base_url);
   g_free (browser->opened_uri);
@@ -205,6 +222,11 @@ sign_in (PortaAuth        *auth,
   porta_test_waiter_wait (&waiter, 20000);
   tokens = porta_auth_sign_in_browser_finish (auth, waiter.result, error);
   g_object_unref (waiter.result);
+  /* The sign-in can end before the browser has read Porta's answer
+   * page (a decline ends inside the redirect handler): let its last
+   * request finish, or its callback would run in the next test, on a
+   * freed Browser. */
+  g_assert_true (porta_test_wait_until (browser_idle, browser, 5000));
   if (script == BROWSER_FORGE_FIRST)
     g_assert_cmpuint (browser->forged_status, ==, 400);
   return tokens;
