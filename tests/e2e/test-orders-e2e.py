@@ -69,12 +69,18 @@ cancel = s.find(page, role=pyatspi.ROLE_PUSH_BUTTON, name=TEXT["cancel"], timeou
 s.ok(cancel is not None, "its details offer Cancel Order…", s.names(page))
 s.screenshot("order-details")
 
+# the windows open before the click: the dialog is a new one. Walking the
+# main window's 3,400 accessible nodes takes seconds on a busy machine,
+# so only new windows are searched, and for as long as a slow run needs.
+before = {w.name for w in s.windows() if w is not None}
 s.click(cancel)
 dialog = None
-deadline = time.time() + 10
+deadline = time.time() + 30
 while dialog is None and time.time() < deadline:
     for w in s.windows():
-        if w is not None and s.find(w, role=pyatspi.ROLE_PUSH_BUTTON, name=TEXT["confirm"], timeout=0):
+        if w is None or w.name in before:
+            continue
+        if s.find(w, role=pyatspi.ROLE_PUSH_BUTTON, name=TEXT["confirm"], timeout=0):
             dialog = w
     time.sleep(0.2)
 s.ok(dialog is not None, "Cancel Order… asks first", "windows: " + ", ".join(f"'{w.name}'" for w in s.windows()))
