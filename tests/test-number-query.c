@@ -234,7 +234,7 @@ test_stricter (void)
 static void
 test_key (void)
 {
-  const char *same[] = { "39 02", "+39-02", "3902", "(39) 02" };
+  const char *same[] = { "39 02", "3902", "(39) 02", "39-02" };
   g_autoptr(PortaNumberQuery) a = porta_number_query_new ();
   g_autoptr(PortaNumberQuery) b = porta_number_query_new ();
   g_autofree char *first = NULL;
@@ -258,10 +258,40 @@ test_key (void)
     g_assert_cmpstr (x, ==, y);
   }
 
+  /* anchored at the start, however written, and not the same as anywhere */
+  {
+    const char *anchored[] = { "+39 02", "+39-02", "+3902", "++3902", "+ (39) 02" };
+    g_autofree char *anywhere = porta_number_query_to_key (b);  /* "39-02" */
+    g_autofree char *start = NULL;
+
+    porta_number_query_set_text (a, anchored[0]);
+    start = porta_number_query_to_key (a);
+    g_assert_cmpstr (start, !=, anywhere);
+    for (gsize i = 1; i < G_N_ELEMENTS (anchored); i++)
+      {
+        g_autofree char *key = NULL;
+
+        porta_number_query_set_text (b, anchored[i]);
+        key = porta_number_query_to_key (b);
+        g_assert_cmpstr (key, ==, start);
+      }
+  }
+
+  /* a lone '+' is no search at all */
+  {
+    g_autoptr(PortaNumberQuery) empty = porta_number_query_new ();
+    g_autofree char *none = porta_number_query_to_key (empty);
+    g_autofree char *plus = NULL;
+
+    porta_number_query_set_text (a, " +  ");
+    plus = porta_number_query_to_key (a);
+    g_assert_cmpstr (plus, ==, none);
+  }
+
   /* every change of the search or a filter is another key */
   {
     g_autoptr(PortaNumberQuery) q = porta_number_query_new ();
-    const char *texts[] = { "3902", "390", "mil", "mil|1", "1|mil" };
+    const char *texts[] = { "3902", "+3902", "390", "+390", "+39x", "mil", "mil|1", "1|mil" };
 
     g_hash_table_add (seen, porta_number_query_to_key (q));
     for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
@@ -276,6 +306,264 @@ test_key (void)
               g_assert_true (g_hash_table_add (seen, porta_number_query_to_key (q)));
             }
   }
+}
+
+/* the sample, and American numbers with 39 in them, and one of 3902 */
+static GPtrArray *
+sample_with_americans (void)
+{
+  GPtrArray *numbers = sample ();
+
+  g_ptr_array_add (numbers, number ("+12065551399", "callingPlan", "unassigned", "activated",
+                                    "Seattle", "US", NULL));
+  g_ptr_array_add (numbers, number ("+12065553902", "callingPlan", "unassigned", "activated",
+                                    "Seattle", "US", NULL));
+  g_ptr_array_add (numbers, number ("+13125550039", "directRouting", "userAssigned", "activated",
+                                    "Chicago", "US", "39391111-2222-4333-8444-555555555555"));
+  return numbers;
+}
+
+static guint
+count_text (const char *text,
+            GPtrArray  *numbers)
+{
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+
+  porta_number_query_set_text (query, text);
+  return count (query, numbers);
+}
+
+/* Every number @text matches begins with @prefix, and there are @n */
+static void
+assert_starts (const char *text,
+               GPtrArray  *numbers,
+               const char *prefix,
+               guint       n)
+{
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+  guint found = 0;
+
+  g_test_message ("search '%s'", text);
+  porta_number_query_set_text (query, text);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      PortaPhoneNumber *number = g_ptr_array_index (numbers, i);
+      gboolean starts = g_str_has_prefix (porta_phone_number_get_telephone_number (number), prefix);
+
+      g_assert_cmpint (porta_number_query_matches (query, number), ==, starts);
+      found += starts;
+    }
+  g_assert_cmpuint (found, ==, n);
+}
+
+/* A leading '+' anchors the digits at the start of the number, as an
+ * E.164 number begins; without it they are found anywhere (issue 13) */
+static void
+test_anchored (void)
+{
+  g_autoptr(GPtrArray) numbers = sample_with_americans ();
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+  const char *milano_only[] = { "+39 02", "+39-02", "+3902", "+39.02", "+ 39 02", "++3902", "+(39) 02" };
+  const char *nothing[] = { "+39abc", "+abc", "+Milano", "+Seattle", "+3902 x", "+39391111", "+é" };
+
+  /* Milano, Roma, Torino: not the Americans that contain 39 */
+  assert_starts ("+39", numbers, "+39", 3);
+  assert_starts ("++39", numbers, "+39", 3);
+  assert_starts ("+ 39", numbers, "+39", 3);
+  /* 39 anywhere: the three Italians and the three Americans */
+  g_assert_cmpuint (count_text ("39", numbers), ==, 6);
+  g_assert_cmpuint (count_text (" 3 9 ", numbers), ==, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (milano_only); i++)
+    assert_starts (milano_only[i], numbers, "+3902", 1);
+  /* and without the '+', 3902 anywhere: Milano and +1 206 555 3902 */
+  g_assert_cmpuint (count_text ("39 02", numbers), ==, 2);
+  g_assert_cmpuint (count_text ("3902", numbers), ==, 2);
+
+  assert_starts ("+1", numbers, "+1", 5);
+  assert_starts ("+1 206", numbers, "+1206", 4);
+  assert_starts ("+1 (312)", numbers, "+1312", 1);
+  assert_starts ("+4", numbers, "+4", 1);
+  assert_starts ("+390212345678", numbers, "+390212345678", 1);
+  assert_starts ("+3902123456789", numbers, "+3902123456789", 0);
+  g_assert_cmpuint (count_text ("1", numbers), ==, numbers->len - 1);  /* not London's */
+
+  /* a '+' alone, or with spaces and punctuation, is every number:
+   * every E.164 number begins with it */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *plus[] = { "+", "+   ", "  + ", "+ -" };
+
+      porta_number_query_set_text (query, plus[i]);
+      g_assert_true (porta_number_query_is_empty (query));
+      g_assert_cmpuint (count (query, numbers), ==, numbers->len);
+    }
+  porta_number_query_set_text (query, "+");
+  g_assert_cmpstr (porta_number_query_get_text (query), ==, "+");
+
+  /* a '+' search is a number search: letters after it find nothing,
+   * not a city nor an assignee */
+  g_assert_cmpuint (count_text ("Milano", numbers), ==, 1);
+  g_assert_cmpuint (count_text ("Seattle", numbers), ==, 4);
+  g_assert_cmpuint (count_text ("39391111-", numbers), ==, 0);  /* digits: not an assignee */
+  g_assert_cmpuint (count_text ("39391111-2222-4", numbers), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (nothing); i++)
+    {
+      g_test_message ("search '%s'", nothing[i]);
+      porta_number_query_set_text (query, nothing[i]);
+      g_assert_false (porta_number_query_is_empty (query));
+      g_assert_cmpuint (count (query, numbers), ==, 0);
+    }
+
+  /* a number that is a string, a port order's, by the same rule */
+  porta_number_query_set_text (query, "+39");
+  g_assert_true (porta_number_query_is_number_search (query));
+  g_assert_true (porta_number_query_matches_telephone_number (query, "+390212345678"));
+  g_assert_true (porta_number_query_matches_telephone_number (query, "+39 02 1234 5678"));
+  g_assert_false (porta_number_query_matches_telephone_number (query, "+12065551399"));
+  porta_number_query_set_text (query, "39 02");
+  g_assert_false (porta_number_query_is_number_search (query));
+  g_assert_true (porta_number_query_matches_telephone_number (query, "+390212345678"));
+  g_assert_true (porta_number_query_matches_telephone_number (query, "+1 206 555 3902"));
+  g_assert_false (porta_number_query_matches_telephone_number (query, "+390612345678"));
+  porta_number_query_set_text (query, "+39 02");
+  g_assert_false (porta_number_query_matches_telephone_number (query, "+1 206 555 3902"));
+  porta_number_query_set_text (query, "+");
+  g_assert_true (porta_number_query_is_number_search (query));
+  g_assert_true (porta_number_query_matches_telephone_number (query, "+12065551399"));
+  porta_number_query_set_text (query, "+Milano");
+  g_assert_true (porta_number_query_is_number_search (query));
+  g_assert_false (porta_number_query_matches_telephone_number (query, "+390212345678"));
+  porta_number_query_set_text (query, "Milano");
+  g_assert_false (porta_number_query_is_number_search (query));
+  g_assert_false (porta_number_query_matches_telephone_number (query, "+390212345678"));
+
+  /* with the filters */
+  porta_number_query_set_text (query, "+39");
+  porta_number_query_set_assignment_status (query, PORTA_ASSIGNMENT_STATUS_UNASSIGNED);
+  g_assert_cmpuint (count (query, numbers), ==, 1);  /* Roma */
+  porta_number_query_set_text (query, "39");
+  g_assert_cmpuint (count (query, numbers), ==, 3);  /* and two in Seattle */
+}
+
+/* Narrower and wider, as the filter model is told while typing: each
+ * answer must hold for the numbers themselves */
+static void
+test_anchored_stricter (void)
+{
+  const char *steps[][2] = {
+    /* the new search, the one before */
+    { "+", "" }, { "+3", "+" }, { "+39", "+3" }, { "+390", "+39" }, { "+39a", "+39" },
+    { "+39", "39" }, { "+3902", "902" }, { "+3902", "390" }, { "+39", "" },
+  };
+  const char *not_stricter[][2] = {
+    { "39", "+39" }, { "+3", "+39" }, { "+93", "39" }, { "+39", "+3902" }, { "+39", "Milano" },
+    { "Milano", "+39" }, { "39", "+39a" }, { "+", "+39" },
+  };
+  g_autoptr(GPtrArray) numbers = sample_with_americans ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+      g_autoptr(PortaNumberQuery) before = porta_number_query_new ();
+
+      g_test_message ("'%s' after '%s'", steps[i][0], steps[i][1]);
+      porta_number_query_set_text (query, steps[i][0]);
+      porta_number_query_set_text (before, steps[i][1]);
+      g_assert_true (porta_number_query_is_stricter_than (query, before));
+      for (guint n = 0; n < numbers->len; n++)
+        if (porta_number_query_matches (query, g_ptr_array_index (numbers, n)))
+          g_assert_true (porta_number_query_matches (before, g_ptr_array_index (numbers, n)));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (not_stricter); i++)
+    {
+      g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+      g_autoptr(PortaNumberQuery) before = porta_number_query_new ();
+
+      g_test_message ("'%s' after '%s'", not_stricter[i][0], not_stricter[i][1]);
+      porta_number_query_set_text (query, not_stricter[i][0]);
+      porta_number_query_set_text (before, not_stricter[i][1]);
+      g_assert_false (porta_number_query_is_stricter_than (query, before));
+    }
+}
+
+/* 100,000 numbers in the sandbox's manner, region by region: 30,000
+ * American (of which 897 have a 39 in them), 50,000 Italian, 10,000
+ * British and 10,000 French */
+static GPtrArray *
+hundred_thousand (void)
+{
+  static const struct { const char *prefix; int width; guint start; guint n; } regions[] = {
+    { "+1206555", 4, 0, 10000 }, { "+1212555", 4, 0, 10000 }, { "+1312555", 4, 0, 10000 },
+    { "+3902", 8, 40000000, 30000 }, { "+3906", 8, 50000000, 20000 },
+    { "+4420", 8, 70000000, 10000 }, { "+331", 8, 40000000, 10000 },
+  };
+  GPtrArray *numbers = g_ptr_array_new_full (100000, g_object_unref);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_string_member (object, "numberType", "callingPlan");
+  json_object_set_string_member (object, "assignmentStatus", "unassigned");
+  json_object_set_string_member (object, "activationState", "activated");
+  for (gsize r = 0; r < G_N_ELEMENTS (regions); r++)
+    for (guint i = 0; i < regions[r].n; i++)
+      {
+        g_autofree char *e164 = g_strdup_printf ("%s%0*u", regions[r].prefix, regions[r].width,
+                                                 regions[r].start + i);
+        g_autoptr(GError) error = NULL;
+        PortaPhoneNumber *number;
+
+        json_object_set_string_member (object, "id", e164);
+        json_object_set_string_member (object, "telephoneNumber", e164);
+        number = porta_phone_number_new_from_json (object, &error);
+        g_assert_no_error (error);
+        g_ptr_array_add (numbers, number);
+      }
+  return numbers;
+}
+
+static void
+test_hundred_thousand (void)
+{
+  g_autoptr(GPtrArray) numbers = hundred_thousand ();
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  const struct { const char *text; guint n; } expected[] = {
+    { "+39", 50000 }, { "39", 51495 },       /* 50,000 Italian and 1,495 more with 39 in them */
+    { "+3902", 30000 }, { "3902", 30007 },
+    { "+39 02 40", 30000 }, { "390240", 30000 },
+    { "+1", 30000 }, { "1", 73756 },
+    { "+3", 60000 }, { "3", 80317 },
+    { "+44", 10000 }, { "+", 100000 }, { "+39x", 0 },
+  };
+  const char *typed[] = { "+", "+3", "+39", "+390", "+3902", "+39024", "+390240", "+3902400", "+39024001" };
+
+  g_assert_cmpuint (numbers->len, ==, 100000);
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("search '%s'", expected[i].text);
+      porta_number_query_set_text (query, expected[i].text);
+      g_assert_cmpuint (count (query, numbers), ==, expected[i].n);
+    }
+
+  /* typed a key at a time, each search over what the one before found,
+   * as the filter model does when told "more strict" */
+  g_ptr_array_extend (shown, numbers, NULL, NULL);
+  for (gsize t = 0; t < G_N_ELEMENTS (typed); t++)
+    {
+      g_autoptr(PortaNumberQuery) before = porta_number_query_copy (query);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+      porta_number_query_set_text (query, typed[t]);
+      if (t > 0)
+        g_assert_true (porta_number_query_is_stricter_than (query, before));
+      for (guint i = 0; i < shown->len; i++)
+        if (porta_number_query_matches (query, g_ptr_array_index (shown, i)))
+          g_ptr_array_add (kept, g_ptr_array_index (shown, i));
+      g_assert_cmpuint (kept->len, ==, count (query, numbers));
+      g_ptr_array_set_size (shown, 0);
+      g_ptr_array_extend (shown, kept, NULL, NULL);
+    }
+  g_assert_cmpuint (shown->len, ==, 10000);  /* +39 02 4001… */
 }
 
 static void
@@ -335,6 +623,9 @@ main (int   argc,
   g_test_add_func ("/number-query/filters", test_filters);
   g_test_add_func ("/number-query/stricter", test_stricter);
   g_test_add_func ("/number-query/key", test_key);
+  g_test_add_func ("/number-query/anchored", test_anchored);
+  g_test_add_func ("/number-query/anchored-stricter", test_anchored_stricter);
+  g_test_add_func ("/number-query/hundred-thousand", test_hundred_thousand);
   g_test_add_func ("/csv", test_csv);
   g_test_add_func ("/country", test_country);
 

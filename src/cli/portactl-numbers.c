@@ -295,7 +295,8 @@ portactl_cmd_numbers (PortactlContext  *ctx,
          "\"numberType eq 'callingPlan'\""), N_("ODATA") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Only the numbers whose digits, city or assignee contain TEXT, as the Voice page searches "
-         "(“39 02” finds +39 02 1234 5678)"), N_("TEXT") },
+         "(“39 02” finds +39 02 1234 5678 and +1 206 555 3902); a leading + means the start of "
+         "the number (“+39” finds only the Italian numbers)"), N_("TEXT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("table (the default, aligned to the terminal), csv (RFC 4180), json (one array) or "
          "ndjson (one object a line)"), N_("FORMAT") },

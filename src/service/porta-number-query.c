@@ -8,6 +8,15 @@
  * compared with the number's precomputed digits, cities through a cache
  * of whether each matches the search (cities are interned and few), and
  * assignment target ids (ASCII GUIDs) without allocating.
+ *
+ * The one rule for what a search means, for the Voice page and
+ * `portactl numbers --search` alike (issue 13): digits find the numbers
+ * that contain them anywhere, however either is written (`39 02`,
+ * `3902`); a leading `+` anchors them at the start of the number, as
+ * an E.164 number begins (`+39` finds Italy's numbers, not
+ * `+1 206 555 1399`); anything else is looked for in the city and the
+ * assignee. A `+` search is a number search: it never looks at cities
+ * or assignees.
  */
 #define G_LOG_DOMAIN "porta-number-query"
 
@@ -17,10 +26,21 @@
 
 #include "porta-number-query.h"
 
+/* what the search text asks for (porta_number_query_set_text()) */
+typedef enum
+{
+  SEARCH_NONE,     /* no search, or a lone '+': every number */
+  SEARCH_DIGITS,   /* @digits anywhere in the number's digits */
+  SEARCH_PREFIX,   /* the number's digits start with @digits: a leading '+' */
+  SEARCH_TEXT,     /* @folded in the city or the assignment target */
+  SEARCH_NOTHING,  /* a '+' and then what no number has, such as letters */
+} SearchKind;
+
 struct _PortaNumberQuery
 {
   char       *text;
-  char       *digits;          /* the search as digits, or NULL: search text instead */
+  SearchKind  kind;
+  char       *digits;          /* the search's digits, for SEARCH_DIGITS and SEARCH_PREFIX */
   gsize       digits_len;
   char       *folded;          /* the search case-folded, or NULL */
   gsize       folded_len;
@@ -87,9 +107,13 @@ is_number_punctuation (gunichar c)
  * @text: (nullable): what was typed in the search entry
  *
  * A search made of digits and the punctuation of phone numbers (`39 02`,
- * `+39-02`, `(206) 555`) matches the numbers' digits whatever their
- * formatting; any other search matches the city or the assignment
- * target, ignoring case.
+ * `(206) 555`) matches the numbers whose digits contain it, whatever
+ * either's formatting. A leading `+` anchors it at the start of the
+ * number: `+39`, `+39 02`, `+39-02` and `+3902` match the numbers that
+ * begin so in E.164, and never a city or an assignee; a `+` alone (or
+ * with only spaces and punctuation after it) matches every number, a
+ * `+` followed by anything else none. Any other search matches the city
+ * or the assignment target, ignoring case.
  *
  * Returns: whether the query changed
  */
@@ -98,7 +122,8 @@ porta_number_query_set_text (PortaNumberQuery *query,
                              const char       *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  GString *digits;
+  g_autoptr(GString) digits = NULL;
+  gboolean anchored;
   gboolean number_like = TRUE;
 
   if (g_strcmp0 (stripped, query->text ? query->text : "") == 0)
@@ -108,12 +133,18 @@ porta_number_query_set_text (PortaNumberQuery *query,
   g_clear_pointer (&query->digits, g_free);
   g_clear_pointer (&query->folded, g_free);
   g_hash_table_remove_all (query->city_matches);
+  query->kind = SEARCH_NONE;
+  query->digits_len = 0;
+  query->folded_len = 0;
   query->last_city = NULL;
   query->folded_is_hex = FALSE;
   if (stripped[0] == '\0')
     return TRUE;
 
   query->text = g_strdup (stripped);
+  /* only the first '+' means "the start": one after it is punctuation,
+   * as in `++39`, a slip of the finger */
+  anchored = stripped[0] == '+';
   digits = g_string_new (NULL);
   for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -126,14 +157,26 @@ porta_number_query_set_text (PortaNumberQuery *query,
         number_like = FALSE;
     }
 
-  if (number_like && digits->len > 0)
+  if (anchored)
+    {
+      if (!number_like)
+        query->kind = SEARCH_NOTHING;
+      else if (digits->len > 0)
+        query->kind = SEARCH_PREFIX;
+      /* else every number starts with '+': no search (yet) */
+    }
+  else if (number_like && digits->len > 0)
+    query->kind = SEARCH_DIGITS;
+  else
+    query->kind = SEARCH_TEXT;
+
+  if (query->kind == SEARCH_DIGITS || query->kind == SEARCH_PREFIX)
     {
       query->digits_len = digits->len;
-      query->digits = g_string_free (digits, FALSE);
+      query->digits = g_string_free (g_steal_pointer (&digits), FALSE);
     }
-  else
+  else if (query->kind == SEARCH_TEXT)
     {
-      g_string_free (digits, TRUE);
       query->folded = g_utf8_casefold (stripped, -1);
       query->folded_len = strlen (query->folded);
       query->folded_is_hex = strspn (query->folded, "0123456789abcdef-") == query->folded_len;
@@ -225,10 +268,17 @@ porta_phone_number_has_activation_problem (PortaPhoneNumber *number)
   return porta_phone_number_get_activation_state (number) != PORTA_ACTIVATION_STATE_ACTIVATED;
 }
 
+/**
+ * porta_number_query_is_empty:
+ * @query: a query
+ *
+ * Whether @query lets every number through: no filter, and no search
+ * (or one that every number passes, a lone `+`).
+ */
 gboolean
 porta_number_query_is_empty (const PortaNumberQuery *query)
 {
-  return query->text == NULL &&
+  return query->kind == SEARCH_NONE &&
          query->assignment_status == PORTA_NUMBER_QUERY_ANY &&
          query->number_type == PORTA_NUMBER_QUERY_ANY &&
          query->country == NULL &&
@@ -240,21 +290,28 @@ porta_number_query_is_empty (const PortaNumberQuery *query)
  * @query: a query
  *
  * What @query matches, as a string: equal for two queries exactly
- * when they match the same numbers ("39 02" and "+39-02" alike).
+ * when they match the same numbers ("39 02" and "3902" alike, "+39-02"
+ * and "+3902" alike, but not "3902" and "+3902").
  *
  * Returns: (transfer full): the key
  */
 char *
 porta_number_query_to_key (const PortaNumberQuery *query)
 {
-  const char *search = query->digits != NULL ? query->digits : query->folded;
-  const char *country = query->country != NULL ? query->country : "";
+  static const char kinds[] = {
+    [SEARCH_NONE] = '-', [SEARCH_DIGITS] = 'd', [SEARCH_PREFIX] = 'p',
+    [SEARCH_TEXT] = 't', [SEARCH_NOTHING] = '0',
+  };
+  const char *search;
+  const char *country;
 
   g_return_val_if_fail (query != NULL, NULL);
 
+  search = query->digits != NULL ? query->digits : query->folded;
+  country = query->country != NULL ? query->country : "";
   /* lengths first: no search text can pass for another field */
   return g_strdup_printf ("%c%zu:%s|%d|%d|%zu:%s|%d",
-                          query->digits != NULL ? 'd' : query->folded != NULL ? 't' : '-',
+                          kinds[query->kind],
                           search != NULL ? strlen (search) : 0, search != NULL ? search : "",
                           query->assignment_status, query->number_type,
                           strlen (country), country, query->problems_only ? 1 : 0);
@@ -371,11 +428,65 @@ porta_number_query_matches (PortaNumberQuery *query,
   if (query->problems_only && !porta_phone_number_has_activation_problem (number))
     return FALSE;
 
-  if (query->digits != NULL)
-    return contains (porta_phone_number_get_digits (number), query->digits, query->digits_len);
-  if (query->folded != NULL)
-    return text_matches (query, number);
-  return TRUE;
+  switch (query->kind)
+    {
+    case SEARCH_NONE:
+      return TRUE;
+    case SEARCH_DIGITS:
+      return contains (porta_phone_number_get_digits (number), query->digits, query->digits_len);
+    case SEARCH_PREFIX:
+      /* the digits are the E.164 number's, after its '+' */
+      return strncmp (porta_phone_number_get_digits (number), query->digits, query->digits_len) == 0;
+    case SEARCH_TEXT:
+      return text_matches (query, number);
+    case SEARCH_NOTHING:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * porta_number_query_is_number_search:
+ * @query: a query
+ *
+ * Whether the search is for numbers alone: it starts with `+`. Then
+ * no name, city or assignee is to be searched.
+ */
+gboolean
+porta_number_query_is_number_search (const PortaNumberQuery *query)
+{
+  return query->text != NULL && query->text[0] == '+';
+}
+
+/**
+ * porta_number_query_matches_telephone_number:
+ * @query: a query
+ * @telephone_number: a number as written, such as `+390212345678`
+ *
+ * Whether the search finds @telephone_number by the rule of
+ * porta_number_query_matches(), for numbers that are strings (a port
+ * order's); the filters are not applied. A search for words finds none.
+ *
+ * Returns: whether @telephone_number matches the search
+ */
+gboolean
+porta_number_query_matches_telephone_number (PortaNumberQuery *query,
+                                             const char       *telephone_number)
+{
+  g_autoptr(GString) digits = NULL;
+
+  if (query->kind == SEARCH_NONE)
+    return TRUE;
+  if (query->kind != SEARCH_DIGITS && query->kind != SEARCH_PREFIX)
+    return FALSE;
+
+  digits = g_string_new (NULL);
+  for (const char *p = telephone_number ? telephone_number : ""; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  if (query->kind == SEARCH_PREFIX)
+    return strncmp (digits->str, query->digits, query->digits_len) == 0;
+  return contains (digits->str, query->digits, query->digits_len);
 }
 
 /**
@@ -400,9 +511,23 @@ porta_number_query_is_stricter_than (const PortaNumberQuery *query,
   if (other->problems_only && !query->problems_only)
     return FALSE;
 
-  if (other->digits != NULL)
-    return query->digits != NULL && strstr (query->digits, other->digits) != NULL;
-  if (other->folded != NULL)
-    return query->folded != NULL && strstr (query->folded, other->folded) != NULL;
-  return TRUE;
+  /* a search that matches nothing is stricter than any */
+  if (query->kind == SEARCH_NOTHING)
+    return TRUE;
+  switch (other->kind)
+    {
+    case SEARCH_NONE:
+      return TRUE;
+    case SEARCH_DIGITS:
+      /* a number that starts with `+3902` contains 390, and 902 */
+      return (query->kind == SEARCH_DIGITS || query->kind == SEARCH_PREFIX) &&
+             strstr (query->digits, other->digits) != NULL;
+    case SEARCH_PREFIX:
+      return query->kind == SEARCH_PREFIX && g_str_has_prefix (query->digits, other->digits);
+    case SEARCH_TEXT:
+      return query->kind == SEARCH_TEXT && strstr (query->folded, other->folded) != NULL;
+    case SEARCH_NOTHING:
+    default:
+      return FALSE;
+    }
 }

@@ -43,6 +43,9 @@ gboolean          porta_number_query_matches          (PortaNumberQuery       *q
                                                        PortaPhoneNumber       *number);
 gboolean          porta_number_query_is_stricter_than (const PortaNumberQuery *query,
                                                        const PortaNumberQuery *other);
+gboolean          porta_number_query_is_number_search (const PortaNumberQuery *query);
+gboolean          porta_number_query_matches_telephone_number (PortaNumberQuery *query,
+                                                       const char             *telephone_number);
 
 gboolean          porta_phone_number_has_activation_problem (PortaPhoneNumber *number);
 

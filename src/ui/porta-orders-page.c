@@ -24,6 +24,7 @@
 #include "porta-a11y.h"
 #include "porta-enums.h"
 #include "porta-new-order-dialog.h"
+#include "porta-number-query.h"
 #include "porta-order-details.h"
 #include "porta-order-list.h"
 #include "porta-order-row.h"
@@ -124,20 +125,25 @@ matches (gpointer item,
 
   if (text != NULL && text[0] != '\0')
     {
-      g_autofree char *needle = g_utf8_casefold (text, -1);
-      g_autofree char *name = g_utf8_casefold (porta_port_order_get_display_name (order), -1);
-      g_autoptr(GString) digits = g_string_new (NULL);
+      g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
       const char * const *numbers = porta_port_order_get_telephone_numbers (order);
 
-      if (strstr (name, needle) != NULL)
-        return TRUE;
+      /* numbers as the Voice page finds them: digits anywhere however
+       * written, a leading '+' at the start; a '+' search is for
+       * numbers alone */
+      porta_number_query_set_text (query, text);
+      if (porta_number_query_is_empty (query))
+        return TRUE;  /* spaces, or a lone '+' */
+      if (!porta_number_query_is_number_search (query))
+        {
+          g_autofree char *needle = g_utf8_casefold (text, -1);
+          g_autofree char *name = g_utf8_casefold (porta_port_order_get_display_name (order), -1);
 
-      /* a number, however it is written */
-      for (const char *p = text; *p != '\0'; p++)
-        if (g_ascii_isdigit (*p))
-          g_string_append_c (digits, *p);
-      for (guint i = 0; digits->len > 0 && numbers != NULL && numbers[i] != NULL; i++)
-        if (strstr (numbers[i], digits->str) != NULL)
+          if (strstr (name, needle) != NULL)
+            return TRUE;
+        }
+      for (guint i = 0; numbers != NULL && numbers[i] != NULL; i++)
+        if (porta_number_query_matches_telephone_number (query, numbers[i]))
           return TRUE;
       return FALSE;
     }

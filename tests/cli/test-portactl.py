@@ -349,11 +349,17 @@ def test_numbers_filter_and_search(t):
         t.ok(r.rc == 4 and r.out == b"" and r.err.startswith("portactl: "),
              "--filter the server refuses: exit 4, nothing on stdout", r)
 
-        r = home.run("--sandbox", "numbers", "--format", "json", "--search", "+39 02")
+        r = home.run("--sandbox", "numbers", "--format", "json", "--search", "39 02")
         got = r.json() if r.rc == 0 else []
         expected = [n for n in everything if "3902" in n["telephoneNumber"].lstrip("+")]
         t.ok(r.rc == 0 and got == expected and len(got) > 0,
-             "--search digits, however written (%d for “+39 02”)" % len(got), r)
+             "--search digits, however written (%d for “39 02”)" % len(got), r)
+
+        r = home.run("--sandbox", "numbers", "--format", "json", "--search", "+39 02")
+        got = r.json() if r.rc == 0 else []
+        expected = [n for n in everything if n["telephoneNumber"].startswith("+3902")]
+        t.ok(r.rc == 0 and got == expected and len(got) > 0,
+             "--search with a leading +: the start of the number (%d for “+39 02”)" % len(got), r)
 
         r = home.run("--sandbox", "numbers", "--format", "csv", "--search", "MILANO")
         rows = list(csv.DictReader(io.StringIO(r.text, newline=""))) if r.rc == 0 else []
