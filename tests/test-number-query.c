@@ -447,18 +447,16 @@ test_anchored (void)
 }
 
 /* Narrower and wider, as the filter model is told while typing: each
- * answer must hold for the numbers themselves */
+ * "narrower" must hold for the numbers themselves */
 static void
 test_anchored_stricter (void)
 {
-  const char *steps[][2] = {
-    /* the new search, the one before */
-    { "+", "" }, { "+3", "+" }, { "+39", "+3" }, { "+390", "+39" }, { "+39a", "+39" },
-    { "+39", "39" }, { "+3902", "902" }, { "+3902", "390" }, { "+39", "" },
-  };
-  const char *not_stricter[][2] = {
-    { "39", "+39" }, { "+3", "+39" }, { "+93", "39" }, { "+39", "+3902" }, { "+39", "Milano" },
-    { "Milano", "+39" }, { "39", "+39a" }, { "+", "+39" },
+  const struct { const char *query; const char *before; gboolean stricter; } steps[] = {
+    { "+", "", TRUE }, { "+3", "+", TRUE }, { "+39", "+3", TRUE }, { "+390", "+39", TRUE },
+    { "+39a", "+39", TRUE }, { "+39", "39", TRUE }, { "+3902", "902", TRUE }, { "+3902", "390", TRUE },
+    { "+39", "", TRUE },
+    { "39", "+39", FALSE }, { "+3", "+39", FALSE }, { "+93", "39", FALSE }, { "+39", "+3902", FALSE },
+    { "+39", "Milano", FALSE }, { "Milano", "+39", FALSE }, { "39", "+39a", FALSE }, { "+", "+39", FALSE },
   };
   g_autoptr(GPtrArray) numbers = sample_with_americans ();
 
@@ -467,23 +465,13 @@ test_anchored_stricter (void)
       g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
       g_autoptr(PortaNumberQuery) before = porta_number_query_new ();
 
-      g_test_message ("'%s' after '%s'", steps[i][0], steps[i][1]);
-      porta_number_query_set_text (query, steps[i][0]);
-      porta_number_query_set_text (before, steps[i][1]);
-      g_assert_true (porta_number_query_is_stricter_than (query, before));
-      for (guint n = 0; n < numbers->len; n++)
+      g_test_message ("'%s' after '%s'", steps[i].query, steps[i].before);
+      porta_number_query_set_text (query, steps[i].query);
+      porta_number_query_set_text (before, steps[i].before);
+      g_assert_cmpint (porta_number_query_is_stricter_than (query, before), ==, steps[i].stricter);
+      for (guint n = 0; steps[i].stricter && n < numbers->len; n++)
         if (porta_number_query_matches (query, g_ptr_array_index (numbers, n)))
           g_assert_true (porta_number_query_matches (before, g_ptr_array_index (numbers, n)));
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (not_stricter); i++)
-    {
-      g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
-      g_autoptr(PortaNumberQuery) before = porta_number_query_new ();
-
-      g_test_message ("'%s' after '%s'", not_stricter[i][0], not_stricter[i][1]);
-      porta_number_query_set_text (query, not_stricter[i][0]);
-      porta_number_query_set_text (before, not_stricter[i][1]);
-      g_assert_false (porta_number_query_is_stricter_than (query, before));
     }
 }
 
