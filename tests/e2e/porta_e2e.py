@@ -95,7 +95,8 @@ class Session:
             time.sleep(0.2)
         return None
 
-    def walk(self, node, depth=0):
+    def walk(self, node, depth=0, skip=None):
+        """@node and everything in it, but @skip and what is in it."""
         if node is None or depth > 60:
             return
         yield node
@@ -104,7 +105,8 @@ class Session:
                 child = node.getChildAtIndex(i)
             except Exception:
                 continue
-            yield from self.walk(child, depth + 1)
+            if skip is None or child != skip:
+                yield from self.walk(child, depth + 1, skip)
 
     def showing(self, node):
         # GTK 4.8 sets no "showing" state; "visible" is the widget's own flag

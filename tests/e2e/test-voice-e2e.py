@@ -2,14 +2,20 @@
 # test-voice-e2e.py — porta --sandbox driven through AT-SPI and the
 # keyboard on the Voice page: the filters are named as a screen reader
 # reads them, typing in the list searches, Enter goes to the first
-# number found, Escape clears the search. Run once per language.
+# number found, Escape clears the search; a leading + finds the numbers
+# that begin so, digits alone those that contain them, each counted
+# against the sandbox's own numbers (through portactl, on the same
+# sandbox). Run once per language.
 #
 # usage: test-voice-e2e.py PORTA LANGUAGE SCREENSHOT_DIR
 #
 # Copyright 2026 The Porta authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
+import re
+import subprocess
 import sys
 import time
 
@@ -37,6 +43,8 @@ s = Session(porta, language, shots, [
     "typing with a number selected searches, in the search entry",
     "Enter goes to the first number found: selected, with its details",
     "Escape empties the search",
+    "+39 lists only the numbers that begin +39, as many as the sandbox has",
+    "39 finds more: every number with 39 in it",
 ])
 pyatspi = s.pyatspi
 
@@ -120,3 +128,87 @@ time.sleep(0.3)
 s.key("Escape")
 s.ok(wait_for(lambda: text_of(text) == ""), "Escape empties the search", repr(text_of(text)))
 s.screenshot("voice-escape")
+
+
+# ---- a leading + anchors the search at the start (issue 13) ----------
+
+def sandbox_numbers():
+    # the same sandbox Porta uses: portactl --sandbox, in the same home,
+    # finds it running
+    portactl = os.environ.get("PORTACTL") or os.path.join(os.path.dirname(porta), "cli", "portactl")
+    env = dict(os.environ)
+    env.update({
+        "XDG_DATA_HOME": os.path.join(s.home, "data"),
+        "XDG_CONFIG_HOME": os.path.join(s.home, "config"),
+        "XDG_CACHE_HOME": os.path.join(s.home, "cache"),
+        "GSETTINGS_BACKEND": "memory", "LANGUAGE": "",
+    })
+    r = subprocess.run([portactl, "--sandbox", "numbers", "--format", "json"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        s.diag(f"portactl: {r.returncode} {r.stderr.strip()}")
+        return []
+    return [n["telephoneNumber"] for n in json.loads(r.stdout)]
+
+
+# "N of M numbers" / "N di M numeri", without the locale's separators
+COUNT = re.compile(r"^([\d.,\u202f\u00a0 ]+) (?:of|di) ([\d.,\u202f\u00a0 ]+) \w+$")
+count_label = None
+
+
+def count_shown():
+    # the label is looked for once: a walk of the page over AT-SPI is
+    # slow on a busy machine, its text is not
+    global count_label
+    if count_label is None:
+        for node in s.walk(page, skip=table):
+            try:
+                if COUNT.match(node.name or "") and s.showing(node):
+                    count_label = node
+                    break
+            except Exception:
+                continue
+    m = COUNT.match(count_label.name or "") if count_label is not None else None
+    return tuple(int(re.sub(r"\D", "", g)) for g in m.groups()) if m else None
+
+
+def numbers_listed(limit=40):
+    # the first rows, enough to fill the window: every row over AT-SPI
+    # takes long on a busy machine
+    out = []
+    for node in s.walk(table):
+        try:
+            if node.getRoleName() in ("table cell", "label") and (node.name or "").startswith("+") \
+                    and s.showing(node):
+                out.append(node.name)
+                if len(out) >= limit:
+                    break
+        except Exception:
+            continue
+    return out
+
+
+def search_for(keys, want):
+    s.key("ctrl+f")
+    s.key("ctrl+a", "BackSpace", *keys)
+    return wait_for(lambda: (lambda c: c if c is not None and c[0] == want else None)(count_shown()), timeout=10)
+
+
+everything = sandbox_numbers()
+plus39 = [n for n in everything if n.startswith("+39")]
+with39 = [n for n in everything if "39" in n.lstrip("+")]
+s.diag(f"the sandbox: {len(everything)} numbers, {len(plus39)} begin +39, {len(with39)} have 39 in them")
+
+counted = search_for(["plus", "3", "9"], len(plus39))
+listed = wait_for(lambda: (lambda l: l if l and all(n.startswith("+39") for n in l) else None)(numbers_listed()))
+s.screenshot("voice-plus39")
+s.ok(everything and counted is not None and counted[1] == len(everything) and listed,
+     "+39 lists only the numbers that begin +39, as many as the sandbox has",
+     f"count {count_shown()}, want {len(plus39)} of {len(everything)}; listed {numbers_listed()[:10]}")
+
+counted = search_for(["3", "9"], len(with39))
+listed = wait_for(lambda: (lambda l: l if any(not n.startswith("+39") for n in l) else None)(numbers_listed()))
+s.screenshot("voice-39")
+s.ok(counted is not None and len(with39) > len(plus39) and listed,
+     "39 finds more: every number with 39 in it",
+     f"count {count_shown()}, want {len(with39)}; listed {numbers_listed()[:10]}")
