@@ -13,6 +13,7 @@
 #include "porta-client.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
+#include "porta-order-rules.h"
 #include "porta-test-gtk-utils.h"
 
 /* One sandbox and one signed-in client for the whole run */
@@ -248,7 +249,7 @@ fill_valid (Fixture *fixture)
   set_row (fixture, ACCOUNT, "888 0123 4567");
   set_row (fixture, BILLING, "+39 0471 100000");
   set_row (fixture, CARRIER_PIN, "4821");
-  set_date (fixture, PORTA_PORT_ORDER_LEAD_DAYS);
+  set_date (fixture, PORTA_ORDER_LEAD_DAYS);
   set_row (fixture, AUTHORIZED_BY, "Giulia Ferraro");
 }
 
@@ -378,7 +379,7 @@ expected_field_message (Field  field,
                         guint  n)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) earliest = g_date_time_add_days (now, PORTA_PORT_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) earliest = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
   g_autofree char *day = NULL;
 
   switch (expect)
@@ -410,8 +411,8 @@ expected_field_message (Field  field,
                                         "%u day’s notice.",
                                         "Too soon: choose %s or later. The current carrier needs at least "
                                         "%u days’ notice.",
-                                        PORTA_PORT_ORDER_LEAD_DAYS),
-                              day, PORTA_PORT_ORDER_LEAD_DAYS);
+                                        PORTA_ORDER_LEAD_DAYS),
+                              day, PORTA_ORDER_LEAD_DAYS);
     case LEADING_ZERO:
     case TOO_LONG_NUMBER:
     case DUPLICATE:
@@ -635,9 +636,9 @@ static const struct
     FALSE, FALSE, FALSE, -1, { { DATE, TOO_SOON } }, { { 0 } }, { 0 } },
   { "date in the past", NULL, NULL, NULL, NULL, NULL, NULL, NULL, -3,
     FALSE, FALSE, FALSE, -1, { { DATE, TOO_SOON } }, { { 0 } }, { 0 } },
-  { "date 6 days ahead", NULL, NULL, NULL, NULL, NULL, NULL, NULL, PORTA_PORT_ORDER_LEAD_DAYS - 1,
+  { "date 6 days ahead", NULL, NULL, NULL, NULL, NULL, NULL, NULL, PORTA_ORDER_LEAD_DAYS - 1,
     FALSE, FALSE, FALSE, -1, { { DATE, TOO_SOON } }, { { 0 } }, { 0 } },
-  { "date 7 days ahead", NULL, NULL, NULL, NULL, NULL, NULL, NULL, PORTA_PORT_ORDER_LEAD_DAYS,
+  { "date 7 days ahead", NULL, NULL, NULL, NULL, NULL, NULL, NULL, PORTA_ORDER_LEAD_DAYS,
     FALSE, FALSE, TRUE, -1, { { DATE, OK } }, { { 0 } }, { 0 } },
   { "date 90 days ahead", NULL, NULL, NULL, NULL, NULL, NULL, NULL, 90,
     FALSE, FALSE, TRUE, -1, { { DATE, OK } }, { { 0 } }, { 0 } },
@@ -780,7 +781,7 @@ test_initial_state (void)
 {
   Fixture fixture;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) expected = g_date_time_add_days (now, PORTA_PORT_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) expected = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
   g_autoptr(GDateTime) chosen = NULL;
 
   fixture_open (&fixture, NULL);
@@ -1038,11 +1039,11 @@ test_create_earliest_day (void)
   Fixture fixture;
   g_autoptr(GDateTime) requested = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, PORTA_PORT_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
 
   fixture_open (&fixture, NULL);
   fill_valid (&fixture);
-  set_date (&fixture, PORTA_PORT_ORDER_LEAD_DAYS);
+  set_date (&fixture, PORTA_ORDER_LEAD_DAYS);
   /* Enter on the last field creates */
   press_enter (&fixture, AUTHORIZED_BY);
   g_assert_true (porta_test_wait_until (creating_done, &fixture, 20000));

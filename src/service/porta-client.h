@@ -51,14 +51,6 @@ typedef struct
   const char         *authorized_by;
 } PortaNewPortOrder;
 
-/**
- * PORTA_PORT_ORDER_LEAD_DAYS:
- *
- * The contract's lead time: a port-in order's requested FOC date must be
- * at least this many days from now (docs/admin-api.md, §4.3).
- */
-#define PORTA_PORT_ORDER_LEAD_DAYS 7
-
 #define PORTA_TYPE_CLIENT (porta_client_get_type ())
 
 G_DECLARE_FINAL_TYPE (PortaClient, porta_client, PORTA, CLIENT, GObject)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "porta-enums.h"
+#include "porta-order-rules.h"
 
 typedef struct
 {
@@ -164,44 +165,41 @@ DEFINE_ENUM_STRINGS (PortaPortOrderDirection, port_order_direction, port_order_d
 DEFINE_ENUM_STRINGS (PortaAuditEventKind, audit_event_kind, audit_event_kinds,
                      "PIN audit event", PORTA_AUDIT_EVENT_KIND_UNKNOWN)
 
-/* The port order statuses, and what each allows, as in the Teams admin
- * center (issue 3): the one place the UI, the client and the models learn
- * whether an order can be cancelled or its FOC date changed. */
+/* The port order statuses and what each means; what each allows is a
+ * rule of porta-order-rules.c. */
 typedef struct
 {
   EnumEntry   names;
-  gboolean    allows_cancel;
-  gboolean    allows_foc_change;
   const char *description;
 } StatusEntry;
 
 static const StatusEntry port_order_statuses[] = {
   [PORTA_PORT_ORDER_STATUS_UNKNOWN] = {
-    { NULL, NC_("port order status", "Unknown") }, FALSE, FALSE,
+    { NULL, NC_("port order status", "Unknown") },
     N_("Porta does not know this status. Check the order in the Teams admin center.") },
   [PORTA_PORT_ORDER_STATUS_PROCESSING] = {
-    { "processing", NC_("port order status", "Processing") }, TRUE, FALSE,
+    { "processing", NC_("port order status", "Processing") },
     N_("The order has been received and is being checked. It can still be cancelled.") },
   [PORTA_PORT_ORDER_STATUS_CONTACTING_CARRIER] = {
-    { "contactingCarrier", NC_("port order status", "Contacting carrier") }, TRUE, FALSE,
+    { "contactingCarrier", NC_("port order status", "Contacting carrier") },
     N_("The carriers involved are being contacted to confirm the transfer. The order can still be cancelled.") },
   [PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED] = {
-    { "transferApproved", NC_("port order status", "Transfer approved") }, TRUE, TRUE,
+    { "transferApproved", NC_("port order status", "Transfer approved") },
     N_("The transfer has been approved and a FOC date is set. You can change the FOC date or cancel the order.") },
   [PORTA_PORT_ORDER_STATUS_TRANSFER_PENDING] = {
-    { "transferPending", NC_("port order status", "Transfer pending") }, FALSE, FALSE,
+    { "transferPending", NC_("port order status", "Transfer pending") },
     N_("The numbers move on the FOC date, in less than 24 hours. The order can no longer be changed or cancelled.") },
   [PORTA_PORT_ORDER_STATUS_ERROR] = {
-    { "error", NC_("port order status", "Error") }, TRUE, FALSE,
+    { "error", NC_("port order status", "Error") },
     N_("The order stopped because of a problem; its error message says what it is. Solve it with the carrier, or cancel the order.") },
   [PORTA_PORT_ORDER_STATUS_COMPLETED] = {
-    { "completed", NC_("port order status", "Completed") }, FALSE, FALSE,
+    { "completed", NC_("port order status", "Completed") },
     N_("The numbers have been transferred. There is nothing more to do.") },
   [PORTA_PORT_ORDER_STATUS_CANCELLED] = {
-    { "cancelled", NC_("port order status", "Cancelled") }, FALSE, FALSE,
+    { "cancelled", NC_("port order status", "Cancelled") },
     N_("The order was cancelled: no number was transferred.") },
   [PORTA_PORT_ORDER_STATUS_UNKNOWN_FUTURE_VALUE] = {
-    { "unknownFutureValue", NC_("port order status", "Other") }, FALSE, FALSE,
+    { "unknownFutureValue", NC_("port order status", "Other") },
     N_("Porta does not know this status. Check the order in the Teams admin center.") },
 };
 
@@ -251,7 +249,7 @@ porta_port_order_status_get_label (PortaPortOrderStatus value)
 gboolean
 porta_port_order_status_allows_cancel (PortaPortOrderStatus value)
 {
-  return status_entry (value)->allows_cancel;
+  return porta_order_rules_status_allows (value, PORTA_ORDER_ACTION_CANCEL);
 }
 
 /**
@@ -264,7 +262,7 @@ porta_port_order_status_allows_cancel (PortaPortOrderStatus value)
 gboolean
 porta_port_order_status_allows_foc_change (PortaPortOrderStatus value)
 {
-  return status_entry (value)->allows_foc_change;
+  return porta_order_rules_status_allows (value, PORTA_ORDER_ACTION_CHANGE_FOC_DATE);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "porta-enum-types.h"
 #include "porta-json.h"
+#include "porta-order-rules.h"
 #include "porta-port-order.h"
 
 G_DEFINE_BOXED_TYPE (PortaPortOrderEvent, porta_port_order_event,
@@ -714,7 +715,7 @@ gboolean
 porta_port_order_get_can_cancel (PortaPortOrder *self)
 {
   g_return_val_if_fail (PORTA_IS_PORT_ORDER (self), FALSE);
-  return porta_port_order_status_allows_cancel (self->status);
+  return porta_order_rules_status_allows (self->status, PORTA_ORDER_ACTION_CANCEL);
 }
 
 /**
@@ -727,5 +728,5 @@ gboolean
 porta_port_order_get_can_change_foc_date (PortaPortOrder *self)
 {
   g_return_val_if_fail (PORTA_IS_PORT_ORDER (self), FALSE);
-  return porta_port_order_status_allows_foc_change (self->status);
+  return porta_order_rules_status_allows (self->status, PORTA_ORDER_ACTION_CHANGE_FOC_DATE);
 }

@@ -23,6 +23,7 @@
 #include "porta-a11y.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
+#include "porta-order-rules.h"
 #include "porta-pin.h"
 
 /* docs/admin-api.md §4.3: 1–999 numbers, each + and 8 to 15 digits */
@@ -771,7 +772,7 @@ earliest_day (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) today = day_of (now);
 
-  return g_date_time_add_days (today, PORTA_PORT_ORDER_LEAD_DAYS);
+  return g_date_time_add_days (today, PORTA_ORDER_LEAD_DAYS);
 }
 
 static GDateTime *
@@ -810,12 +811,12 @@ too_soon_message (void)
                                     "%u day’s notice.",
                                     "Too soon: choose %s or later. The current carrier needs at least "
                                     "%u days’ notice.",
-                                    PORTA_PORT_ORDER_LEAD_DAYS),
-                          day, PORTA_PORT_ORDER_LEAD_DAYS);
+                                    PORTA_ORDER_LEAD_DAYS),
+                          day, PORTA_ORDER_LEAD_DAYS);
 }
 
 /* The time sent with the chosen day. The contract wants it at least
- * PORTA_PORT_ORDER_LEAD_DAYS × 24 hours away: on the first allowed day,
+ * PORTA_ORDER_LEAD_DAYS × 24 hours away: on the first allowed day,
  * late in the evening may be needed, so it is never before then (plus a
  * margin for the request's way), and never past the chosen day. */
 static GDateTime *
@@ -824,7 +825,7 @@ requested_date_time (PortaNewOrderDialog *self)
   g_autoptr(GDateTime) day = chosen_day (self);
   g_autoptr(GDateTime) at_hour = g_date_time_add_hours (day, FOC_HOUR);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) lead = g_date_time_add_days (now, PORTA_PORT_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) lead = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
   g_autoptr(GDateTime) floor = g_date_time_add_minutes (lead, 10);
   g_autoptr(GDateTime) next_day = g_date_time_add_days (day, 1);
   g_autoptr(GDateTime) last_minute = g_date_time_add_minutes (next_day, -1);
@@ -1157,8 +1158,8 @@ server_field_message (Field                  field,
                                       "carrier needs at least %u day’s notice.",
                                       "The server finds this date too soon: choose a later one. The current "
                                       "carrier needs at least %u days’ notice.",
-                                      PORTA_PORT_ORDER_LEAD_DAYS),
-                            PORTA_PORT_ORDER_LEAD_DAYS);
+                                      PORTA_ORDER_LEAD_DAYS),
+                            PORTA_ORDER_LEAD_DAYS);
   if (strcmp (code, "tooMany") == 0 && field == FIELD_NUMBERS)
     return g_strdup (_("An order can hold at most 999 numbers. Split the list into more orders."));
 
@@ -1886,8 +1887,8 @@ porta_new_order_dialog_init (PortaNewOrderDialog *self)
                                          "transfer date (the FOC date).",
                                          "At least %u days from today. The current carrier later confirms the "
                                          "transfer date (the FOC date).",
-                                         PORTA_PORT_ORDER_LEAD_DAYS),
-                               PORTA_PORT_ORDER_LEAD_DAYS);
+                                         PORTA_ORDER_LEAD_DAYS),
+                               PORTA_ORDER_LEAD_DAYS);
   gtk_label_set_text (self->date_hint, date_hint);
 
   for (Field field = 0; field < N_FIELDS; field++)
