@@ -14,11 +14,10 @@
 
 #include "porta-csv.h"
 #include "porta-error.h"
+#include "porta-order-rules.h"
 #include "porta-phone-number.h"
 #include "portactl.h"
 
-/* as the desktop app asks: 18:00 local time on the day given */
-#define FOC_HOUR 18
 
 /* ---- JSON and CSV -------------------------------------------------------- */
 
@@ -635,27 +634,51 @@ order_cancel (PortactlContext  *ctx,
   return write_order (cancelled, format);
 }
 
+/* The FOC date-time to ask for: a day at the hour and by the rules the
+ * desktop app uses (porta-order-rules.c), or a date and time as given;
+ * either refused here, as the server would, when too soon */
 static GDateTime *
 parse_foc_date (const char  *text,
                 GError     **error)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  GDateTime *date_time = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (local);
+  g_autoptr(GDateTime) date_time = NULL;
   int year, month, day;
   char end;
 
-  /* a day: at the hour the desktop app asks for */
   if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 && strlen (text) == 10)
-    date_time = g_date_time_new (local, year, month, day, FOC_HOUR, 0, 0);
+    {
+      g_autoptr(GDateTime) chosen = g_date_time_new (local, year, month, day, 0, 0, 0);
+
+      if (chosen != NULL)
+        {
+          date_time = porta_order_rules_foc_for_day (chosen, now, local);
+          if (date_time == NULL)
+            {
+              g_propagate_error (error, porta_order_rules_new_too_soon_error (now, local));
+              return NULL;
+            }
+          return g_steal_pointer (&date_time);
+        }
+    }
   else if (strchr (text, 'T') != NULL)
     date_time = g_date_time_new_from_iso8601 (text, local);
 
   if (date_time == NULL)
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 /* Translators: %s is what was given; keep the examples as they are */
-                 _("“%s” is not a date: write it as 2026-06-15, or with a time as 2026-06-15T09:00:00Z."),
-                 text);
-  return date_time;
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what was given; keep the examples as they are */
+                   _("“%s” is not a date: write it as 2026-06-15, or with a time as 2026-06-15T09:00:00Z."),
+                   text);
+      return NULL;
+    }
+  if (!porta_order_rules_foc_is_allowed (date_time, now))
+    {
+      g_propagate_error (error, porta_order_rules_new_too_soon_error (now, local));
+      return NULL;
+    }
+  return g_steal_pointer (&date_time);
 }
 
 static int

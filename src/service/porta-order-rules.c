@@ -253,6 +253,29 @@ porta_order_rules_dup_lead_hint (void)
                           PORTA_ORDER_LEAD_DAYS);
 }
 
+/**
+ * porta_order_rules_new_too_soon_error:
+ * @now: the time to count from
+ * @tz: the time zone the days are in
+ *
+ * The server's refusal of a date that is too soon, said before asking
+ * it: %PORTA_ERROR_INVALID_REQUEST with the `requestedFocDateTime` field
+ * and the `tooSoon` code, as §4.3 has it.
+ *
+ * Returns: (transfer full): the error
+ */
+GError *
+porta_order_rules_new_too_soon_error (GDateTime *now,
+                                      GTimeZone *tz)
+{
+  g_autoptr(GDateTime) earliest_day = porta_order_rules_earliest_foc_day (now, tz);
+  g_autofree char *message = porta_order_rules_dup_too_soon_message (earliest_day);
+  GError *error = g_error_new_literal (PORTA_ERROR, PORTA_ERROR_INVALID_REQUEST, message);
+
+  porta_error_add_field_error (error, "requestedFocDateTime", "tooSoon", message);
+  return error;
+}
+
 /* ---- the actions -------------------------------------------------------- */
 
 /* What each status allows, as in the Teams admin center (§4.4) */

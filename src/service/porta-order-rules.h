@@ -144,6 +144,8 @@ char            *porta_order_rules_format_day            (GDateTime           *d
 char            *porta_order_rules_dup_too_soon_message  (GDateTime           *earliest_day);
 char            *porta_order_rules_dup_earliest_hint     (GDateTime           *earliest_day);
 char            *porta_order_rules_dup_lead_hint         (void);
+GError          *porta_order_rules_new_too_soon_error    (GDateTime           *now,
+                                                          GTimeZone           *tz);
 
 /* the actions */
 gboolean         porta_order_rules_status_allows         (PortaPortOrderStatus status,

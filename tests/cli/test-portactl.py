@@ -513,6 +513,21 @@ def test_order(t):
         r = home.run("--sandbox", "order", "set-foc", approved["id"], soon)
         t.ok(r.rc == 4 and "requestedFocDateTime" in r.err and "tooSoon" in r.err,
              "set-foc too soon: exit 4, with the field and the reason", r)
+        # the same days as the new-order dialog and the order details
+        # (porta-order-rules.c): the earliest is the day of now + 7 × 24
+        # hours + 10 minutes, local time; the day before it is refused
+        # before anything is sent, the earliest one accepted by the server
+        earliest = (datetime.datetime.now(datetime.timezone.utc)
+                    + datetime.timedelta(days=7, minutes=10)).astimezone().date()
+        before = (earliest - datetime.timedelta(days=1)).isoformat()
+        r = home.run("--sandbox", "order", "set-foc", approved["id"], before)
+        t.ok(r.rc == 4 and "tooSoon" in r.err and "Too soon" in r.err,
+             "set-foc the day before the earliest: refused, with the rule's reason", r)
+        r = home.run("--sandbox", "order", "set-foc", approved["id"], earliest.isoformat(), "--format", "json")
+        t.ok(r.rc == 0, "set-foc the earliest day: accepted by the server", r)
+        if r.rc == 0:
+            local = datetime.datetime.fromisoformat(r.json()["requestedFocDateTime"].replace("Z", "+00:00"))
+            t.ok(local.astimezone().date() == earliest, "set-foc the earliest day: on that day", local)
         processing = by_status["processing"][0]
         r = home.run("--sandbox", "order", "set-foc", processing["id"], day)
         t.ok(r.rc == 4 and "Processing" in r.err, "set-foc on a processing order: exit 4", r)
