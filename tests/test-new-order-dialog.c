@@ -218,12 +218,25 @@ set_numbers (Fixture    *fixture,
   gtk_text_buffer_set_text (fixture->buffer, text, -1);
 }
 
+/* The first day the order rules allow now: today + the lead days, but
+ * for the last minutes of a day (porta-order-rules.c) */
+static GDateTime *
+earliest_day (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+
+  return porta_order_rules_earliest_foc_day (now, tz);
+}
+
+/* @days_from_today counts from the earliest day as if it were the lead
+ * days from today, which it is but for the last minutes of a day */
 static void
 set_date (Fixture *fixture,
           int      days_from_today)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+  g_autoptr(GDateTime) earliest = earliest_day ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (earliest, days_from_today - PORTA_ORDER_LEAD_DAYS);
 
   gtk_calendar_select_day (fixture->calendar, day);
 }
@@ -378,8 +391,7 @@ expected_field_message (Field  field,
                         Expect expect,
                         guint  n)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) earliest = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) earliest = earliest_day ();
   g_autofree char *day = NULL;
 
   switch (expect)
@@ -780,8 +792,7 @@ static void
 test_initial_state (void)
 {
   Fixture fixture;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) expected = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) expected = earliest_day ();
   g_autoptr(GDateTime) chosen = NULL;
 
   fixture_open (&fixture, NULL);
@@ -1038,8 +1049,7 @@ test_create_earliest_day (void)
 {
   Fixture fixture;
   g_autoptr(GDateTime) requested = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) day = g_date_time_add_days (now, PORTA_ORDER_LEAD_DAYS);
+  g_autoptr(GDateTime) day = earliest_day ();
 
   fixture_open (&fixture, NULL);
   fill_valid (&fixture);
@@ -1050,6 +1060,43 @@ test_create_earliest_day (void)
   g_assert_cmpuint (fixture.created->len, ==, 1);
   requested = g_date_time_to_local (porta_port_order_get_requested_foc_date_time (fixture.created->pdata[0]));
   g_assert_cmpint (g_date_time_get_day_of_year (requested), ==, g_date_time_get_day_of_year (day));
+  fixture_close (&fixture);
+}
+
+/* The same days as the order details and portactl: with the same now,
+ * the day before the rules' earliest is refused with the rules' reason,
+ * and the earliest is offered and accepted by the server, at a time the
+ * rules allow */
+static void
+test_same_days_as_rules (void)
+{
+  Fixture fixture;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) earliest = porta_order_rules_earliest_foc_day (now, tz);
+  g_autoptr(GDateTime) before = g_date_time_add_days (earliest, -1);
+  g_autofree char *reason = porta_order_rules_dup_too_soon_message (earliest);
+  g_autoptr(GDateTime) requested = NULL;
+  GDateTime *sent;
+
+  fixture_open (&fixture, NULL);
+  fill_valid (&fixture);
+
+  gtk_calendar_select_day (fixture.calendar, before);
+  g_assert_false (create_enabled (&fixture));
+  g_assert_cmpstr (field_error (&fixture, DATE), ==, reason);
+
+  gtk_calendar_select_day (fixture.calendar, earliest);
+  g_assert_null (field_error (&fixture, DATE));
+  g_assert_true (create_enabled (&fixture));
+  press_enter (&fixture, AUTHORIZED_BY);
+  g_assert_true (porta_test_wait_until (creating_done, &fixture, 20000));
+  g_assert_cmpuint (fixture.created->len, ==, 1);
+  sent = porta_port_order_get_requested_foc_date_time (fixture.created->pdata[0]);
+  g_assert_true (porta_order_rules_foc_is_allowed (sent, now));
+  requested = g_date_time_to_timezone (sent, tz);
+  g_assert_cmpint (g_date_time_get_year (requested), ==, g_date_time_get_year (earliest));
+  g_assert_cmpint (g_date_time_get_day_of_year (requested), ==, g_date_time_get_day_of_year (earliest));
   fixture_close (&fixture);
 }
 
@@ -1262,6 +1309,7 @@ main (int   argc,
   g_test_add_func ("/new-order-dialog/ctrl-enter-in-numbers", test_ctrl_enter_in_numbers);
   g_test_add_func ("/new-order-dialog/create", test_create);
   g_test_add_func ("/new-order-dialog/create-earliest-day", test_create_earliest_day);
+  g_test_add_func ("/new-order-dialog/same-days-as-rules", test_same_days_as_rules);
   g_test_add_func ("/new-order-dialog/server-field-errors", test_server_field_errors);
   g_test_add_func ("/new-order-dialog/double-activation", test_double_activation);
   g_test_add_func ("/new-order-dialog/server-failure-banner", test_server_failure_banner);

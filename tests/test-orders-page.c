@@ -10,9 +10,11 @@
 
 #include "porta-account.h"
 #include "porta-client.h"
+#include "porta-date-button.h"
 #include "porta-enums.h"
 #include "porta-order-details.h"
 #include "porta-order-row.h"
+#include "porta-order-rules.h"
 #include "porta-orders-page.h"
 #include "porta-status-badge.h"
 #include "porta-test-gtk-utils.h"
@@ -387,6 +389,66 @@ test_change_foc (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  PortaPortOrder *order;
+  GDateTime      *day;
+} DayWait;
+
+static gboolean
+requested_on_day (gpointer data)
+{
+  DayWait *wait = data;
+  g_autoptr(GDateTime) local = g_date_time_to_local (porta_port_order_get_requested_foc_date_time (wait->order));
+
+  return g_date_time_get_year (local) == g_date_time_get_year (wait->day)
+         && g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (wait->day);
+}
+
+/* The same days as the new-order dialog and portactl: with the same now,
+ * the day before the rules' earliest is refused with the rules' reason,
+ * and the earliest is offered and accepted by the server */
+static void
+test_foc_same_days (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) earliest = porta_order_rules_earliest_foc_day (now, tz);
+  g_autoptr(GDateTime) before = g_date_time_add_days (earliest, -1);
+  g_autofree char *reason = porta_order_rules_dup_too_soon_message (earliest);
+  PortaPortOrder *order;
+  PortaDateButton *date_button;
+  GtkCalendar *calendar;
+  GtkPopover *popover;
+  GtkWidget *apply;
+  DayWait wait;
+
+  load (f);
+  order = first_with_status (f, PORTA_PORT_ORDER_STATUS_TRANSFER_APPROVED);
+  g_assert_nonnull (order);
+  porta_orders_page_show_order (f->page, porta_port_order_get_id (order));
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (foc_button (f)));
+  gtk_popover_popup (popover);
+  porta_test_spin (200);
+  date_button = PORTA_DATE_BUTTON (porta_test_find_by_type (GTK_WIDGET (popover), PORTA_TYPE_DATE_BUTTON));
+  calendar = GTK_CALENDAR (porta_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_CALENDAR));
+  apply = button_with_action (GTK_WIDGET (popover), "order-details.change-foc");
+
+  gtk_calendar_select_day (calendar, before);
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  g_assert_cmpstr (porta_date_button_get_message (date_button), ==, reason);
+
+  gtk_calendar_select_day (calendar, earliest);
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  gtk_widget_activate_action (GTK_WIDGET (details (f)), "order-details.change-foc", NULL);
+
+  wait = (DayWait) { order, earliest };
+  g_assert_true (porta_test_wait_until (requested_on_day, &wait, 10000));
+  g_assert_true (porta_order_rules_foc_is_allowed (porta_port_order_get_requested_foc_date_time (order), now));
+}
+
 static void
 test_live (Fixture       *f,
            gconstpointer  data)
@@ -519,6 +581,7 @@ main (int   argc,
   g_test_add ("/orders/actions-by-status", Fixture, normal, fixture_setup, test_actions_by_status, fixture_teardown);
   g_test_add ("/orders/cancel", Fixture, normal, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/orders/change-foc", Fixture, normal, fixture_setup, test_change_foc, fixture_teardown);
+  g_test_add ("/orders/foc-same-days", Fixture, normal, fixture_setup, test_foc_same_days, fixture_teardown);
   g_test_add ("/orders/live", Fixture, fast, fixture_setup, test_live, fixture_teardown);
   g_test_add ("/orders/rows-and-error", Fixture, normal, fixture_setup, test_rows_and_error, fixture_teardown);
 

@@ -6,7 +6,8 @@
  * Every field, the numbers (copyable), the status history as a
  * timeline, what the status means and what happens next, and exactly
  * the actions the status allows: Cancel Order (after confirmation) and
- * Change FOC Date (never sooner than the contract's lead time).
+ * Change FOC Date, with the date button of the new-order dialog and the
+ * rules of porta-order-rules.c, so both offer the same days.
  */
 #define G_LOG_DOMAIN "porta-order-details"
 
@@ -15,13 +16,12 @@
 #include <glib/gi18n.h>
 
 #include "porta-a11y.h"
+#include "porta-date-button.h"
 #include "porta-enums.h"
 #include "porta-order-details.h"
+#include "porta-order-rules.h"
 #include "porta-phone-number.h"
 #include "porta-status-badge.h"
-
-/* The contract's lead time for a transfer date (docs/admin-api.md §4.3) */
-#define LEAD_DAYS 7
 
 struct _PortaOrderDetails
 {
@@ -41,7 +41,7 @@ struct _PortaOrderDetails
   GtkLabel            *error_label;
   GtkMenuButton       *foc_button;
   GtkPopover          *foc_popover;
-  GtkCalendar         *foc_calendar;
+  PortaDateButton     *foc_date;
   GtkLabel            *foc_hint;
   GtkButton           *cancel_button;
   GtkSpinner          *spinner;
@@ -362,52 +362,22 @@ cancel_action (GtkWidget  *widget,
 
 /* ---- FOC date ---------------------------------------------------------- */
 
-/* The earliest date the server accepts: at least LEAD_DAYS from now, at
- * the hour Porta asks for (18:00 local time) */
-static GDateTime *
-earliest_foc (void)
+/* The first day allowed, by the rules, as of now */
+static void
+update_earliest_foc (PortaOrderDetails *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) lead = g_date_time_add_days (now, LEAD_DAYS);
-  g_autoptr(GDateTime) at_six = g_date_time_new_local (g_date_time_get_year (lead),
-                                                       g_date_time_get_month (lead),
-                                                       g_date_time_get_day_of_month (lead),
-                                                       18, 0, 0);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) earliest = porta_order_rules_earliest_foc_day (now, tz);
 
-  if (g_date_time_compare (at_six, lead) > 0)
-    return g_steal_pointer (&at_six);
-  return g_date_time_add_days (at_six, 1);
-}
-
-static GDateTime *
-chosen_foc (PortaOrderDetails *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->foc_calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day), 18, 0, 0);
+  porta_date_button_set_earliest (self->foc_date, earliest);
 }
 
 static void
-foc_day_selected_cb (PortaOrderDetails *self)
+foc_allowed_cb (PortaOrderDetails *self)
 {
-  g_autoptr(GDateTime) earliest = earliest_foc ();
-  g_autoptr(GDateTime) chosen = chosen_foc (self);
-  g_autofree char *earliest_text = porta_order_format_date (earliest);
-  g_autofree char *hint = NULL;
-  gboolean ok = g_date_time_compare (chosen, earliest) >= 0;
+  gboolean ok = porta_date_button_get_allowed (self->foc_date);
 
-  if (ok)
-    /* Translators: %s is a date; a transfer needs 7 days' notice */
-    hint = g_strdup_printf (_("The carrier needs at least 7 days’ notice: the earliest date is %s."), earliest_text);
-  else
-    /* Translators: %s is a date */
-    hint = g_strdup_printf (_("Too soon: choose %s or later. The carrier needs at least 7 days’ notice."),
-                            earliest_text);
-  gtk_label_set_label (self->foc_hint, hint);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->foc_calendar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->foc_calendar), GTK_ACCESSIBLE_STATE_INVALID,
-                               ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
   if (ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->foc_hint), "error");
   else
@@ -435,12 +405,18 @@ change_foc_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   PortaOrderDetails *self = PORTA_ORDER_DETAILS (widget);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
   g_autoptr(GDateTime) chosen = NULL;
 
   if (self->order == NULL || self->client == NULL || !porta_port_order_get_can_change_foc_date (self->order))
     return;
 
-  chosen = chosen_foc (self);
+  /* the time sent with the day: by the rules, as of now */
+  update_earliest_foc (self);
+  chosen = porta_order_rules_foc_for_day (porta_date_button_get_date (self->foc_date), now, tz);
+  if (chosen == NULL)
+    return;
   gtk_popover_popdown (self->foc_popover);
   set_busy (self, TRUE);
   porta_client_set_foc_date_async (self->client, porta_port_order_get_id (self->order), chosen,
@@ -451,12 +427,14 @@ static void
 foc_popover_shown_cb (PortaOrderDetails *self)
 {
   GDateTime *current = self->order ? porta_port_order_get_requested_foc_date_time (self->order) : NULL;
-  g_autoptr(GDateTime) earliest = earliest_foc ();
-  g_autoptr(GDateTime) start = NULL;
+  GDateTime *earliest;
 
-  start = g_date_time_to_local (current != NULL && g_date_time_compare (current, earliest) > 0 ? current : earliest);
-  gtk_calendar_select_day (self->foc_calendar, start);
-  foc_day_selected_cb (self);
+  /* the order's date if it can still be had, or else the first one */
+  update_earliest_foc (self);
+  earliest = porta_date_button_get_earliest (self->foc_date);
+  porta_date_button_set_date (self->foc_date,
+                              current != NULL && g_date_time_compare (current, earliest) > 0 ? current : earliest);
+  foc_allowed_cb (self);
 }
 
 /* ---- other actions ------------------------------------------------------ */
@@ -546,14 +524,14 @@ porta_order_details_class_init (PortaOrderDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, error_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_button);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_popover);
-  gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_calendar);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_date);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_hint);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, fields_group);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, history_group);
-  gtk_widget_class_bind_template_callback (widget_class, foc_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, foc_allowed_cb);
 
   gtk_widget_class_install_action (widget_class, "order-details.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "order-details.cancel", NULL, cancel_action);
@@ -565,6 +543,7 @@ porta_order_details_class_init (PortaOrderDetailsClass *klass)
 static void
 porta_order_details_init (PortaOrderDetails *self)
 {
+  g_type_ensure (PORTA_TYPE_DATE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
