@@ -47,17 +47,6 @@
 /* ---- the FOC date ------------------------------------------------------- */
 
 /**
- * porta_order_rules_get_lead_days:
- *
- * Returns: the contract's lead time in days of 24 hours
- */
-guint
-porta_order_rules_get_lead_days (void)
-{
-  return PORTA_ORDER_LEAD_DAYS;
-}
-
-/**
  * porta_order_rules_earliest_foc:
  * @now: the time to count from
  *

@@ -128,7 +128,6 @@ void             porta_order_line_free                   (PortaOrderLine      *l
 char            *porta_order_line_dup_message            (const PortaOrderLine *line);
 
 /* the FOC date */
-guint            porta_order_rules_get_lead_days         (void);
 GDateTime       *porta_order_rules_earliest_foc          (GDateTime           *now);
 gboolean         porta_order_rules_foc_is_allowed        (GDateTime           *foc,
                                                           GDateTime           *now);

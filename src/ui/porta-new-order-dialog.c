@@ -27,18 +27,6 @@
 #include "porta-order-rules.h"
 #include "porta-pin.h"
 
-typedef PortaOrderField Field;
-
-#define FIELD_NAME          PORTA_ORDER_FIELD_NAME
-#define FIELD_NUMBERS       PORTA_ORDER_FIELD_NUMBERS
-#define FIELD_CARRIER       PORTA_ORDER_FIELD_CARRIER
-#define FIELD_ACCOUNT       PORTA_ORDER_FIELD_ACCOUNT
-#define FIELD_BILLING       PORTA_ORDER_FIELD_BILLING
-#define FIELD_CARRIER_PIN   PORTA_ORDER_FIELD_CARRIER_PIN
-#define FIELD_DATE          PORTA_ORDER_FIELD_DATE
-#define FIELD_AUTHORIZED_BY PORTA_ORDER_FIELD_AUTHORIZED_BY
-#define N_FIELDS            PORTA_ORDER_N_FIELDS
-
 struct _PortaNewOrderDialog
 {
   AdwWindow          parent_instance;
@@ -50,18 +38,18 @@ struct _PortaNewOrderDialog
   gboolean           creating;
   /* Create was tried on an incomplete form: every empty field says so */
   gboolean           reveal_all;
-  gboolean           visited[N_FIELDS];
-  gboolean           focused[N_FIELDS];
+  gboolean           visited[PORTA_ORDER_N_FIELDS];
+  gboolean           focused[PORTA_ORDER_N_FIELDS];
   /* The server's word on a field, translated, until the field changes */
-  char              *server_message[N_FIELDS];
+  char              *server_message[PORTA_ORDER_N_FIELDS];
 
   /* the numbers of the request in flight, to map `telephoneNumbers[i]`
    * back to their lines */
   GStrv              sent_numbers;
 
-  GtkWidget         *field_widget[N_FIELDS];
-  GtkLabel          *hint[N_FIELDS];
-  GtkLabel          *error[N_FIELDS];
+  GtkWidget         *field_widget[PORTA_ORDER_N_FIELDS];
+  GtkLabel          *hint[PORTA_ORDER_N_FIELDS];
+  GtkLabel          *error[PORTA_ORDER_N_FIELDS];
 
   GtkWidget         *create_button;
   GtkSpinner        *spinner;
@@ -137,19 +125,19 @@ dup_trimmed (AdwEntryRow *row)
 
 static AdwEntryRow *
 row_of (PortaNewOrderDialog *self,
-        Field                field)
+        PortaOrderField      field)
 {
   switch (field)
     {
-    case FIELD_NAME: return self->name_row;
-    case FIELD_CARRIER: return self->carrier_row;
-    case FIELD_ACCOUNT: return self->account_row;
-    case FIELD_BILLING: return self->billing_row;
-    case FIELD_CARRIER_PIN: return self->carrier_pin_row;
-    case FIELD_AUTHORIZED_BY: return self->authorized_row;
-    case FIELD_NUMBERS:
-    case FIELD_DATE:
-    case N_FIELDS:
+    case PORTA_ORDER_FIELD_NAME: return self->name_row;
+    case PORTA_ORDER_FIELD_CARRIER: return self->carrier_row;
+    case PORTA_ORDER_FIELD_ACCOUNT: return self->account_row;
+    case PORTA_ORDER_FIELD_BILLING: return self->billing_row;
+    case PORTA_ORDER_FIELD_CARRIER_PIN: return self->carrier_pin_row;
+    case PORTA_ORDER_FIELD_AUTHORIZED_BY: return self->authorized_row;
+    case PORTA_ORDER_FIELD_NUMBERS:
+    case PORTA_ORDER_FIELD_DATE:
+    case PORTA_ORDER_N_FIELDS:
     default:
       return NULL;
     }
@@ -159,7 +147,7 @@ row_of (PortaNewOrderDialog *self,
  * now (NULL for none): an empty field is only called so once visited. */
 static gboolean
 check_field (PortaNewOrderDialog  *self,
-             Field                 field,
+             PortaOrderField       field,
              char                **message)
 {
   gboolean show_empty = self->visited[field] || self->reveal_all;
@@ -167,7 +155,7 @@ check_field (PortaNewOrderDialog  *self,
 
   *message = NULL;
 
-  if (field == FIELD_NUMBERS)
+  if (field == PORTA_ORDER_FIELD_NUMBERS)
     {
       g_autofree char *lines_message = NULL;
       gboolean ok = porta_numbers_editor_check (self->numbers_editor, show_empty, &lines_message);
@@ -179,7 +167,7 @@ check_field (PortaNewOrderDialog  *self,
       return ok && self->server_message[field] == NULL;
     }
 
-  if (field == FIELD_DATE)
+  if (field == PORTA_ORDER_FIELD_DATE)
     {
       if (!porta_date_button_get_allowed (self->date_button))
         *message = g_strdup (porta_date_button_get_message (self->date_button));
@@ -191,7 +179,7 @@ check_field (PortaNewOrderDialog  *self,
   {
     /* The PIN is read in place and measured, never copied */
     const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-    g_autofree char *trimmed = field == FIELD_CARRIER_PIN ? NULL : dup_trimmed (row);
+    g_autofree char *trimmed = field == PORTA_ORDER_FIELD_CARRIER_PIN ? NULL : dup_trimmed (row);
     PortaNumberCheck check = PORTA_NUMBER_CHECK_OK;
 
     if (self->server_message[field] != NULL)
@@ -225,7 +213,7 @@ can_create (PortaNewOrderDialog *self)
 {
   if (self->creating)
     return FALSE;
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     {
       g_autofree char *message = NULL;
 
@@ -261,7 +249,7 @@ describe (GtkWidget  *widget,
 
 static void
 show_field (PortaNewOrderDialog *self,
-            Field                field,
+            PortaOrderField      field,
             const char          *message)
 {
   GtkWidget *widget = self->field_widget[field];
@@ -269,7 +257,7 @@ show_field (PortaNewOrderDialog *self,
   gboolean invalid = message != NULL;
 
   /* the numbers show their own, beside their lines' */
-  if (field == FIELD_NUMBERS)
+  if (field == PORTA_ORDER_FIELD_NUMBERS)
     {
       porta_numbers_editor_show (self->numbers_editor, message,
                                  self->focused[field] && !self->reveal_all);
@@ -282,9 +270,9 @@ show_field (PortaNewOrderDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error[field]), message != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->hint[field]), hint[0] != '\0' && message == NULL);
 
-  if (ADW_IS_PREFERENCES_ROW (widget) || field == FIELD_DATE)
+  if (ADW_IS_PREFERENCES_ROW (widget) || field == PORTA_ORDER_FIELD_DATE)
     {
-      GtkWidget *row = field == FIELD_DATE ? GTK_WIDGET (self->date_row) : widget;
+      GtkWidget *row = field == PORTA_ORDER_FIELD_DATE ? GTK_WIDGET (self->date_row) : widget;
 
       if (invalid)
         gtk_widget_add_css_class (row, "error");
@@ -302,7 +290,7 @@ update_state (PortaNewOrderDialog *self)
     return;
 
   update_earliest (self);
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     {
       g_autofree char *message = NULL;
 
@@ -320,11 +308,11 @@ update_state (PortaNewOrderDialog *self)
 
 static void
 focus_field (PortaNewOrderDialog *self,
-             Field                field)
+             PortaOrderField      field)
 {
   GtkWidget *widget = self->field_widget[field];
 
-  if (field == FIELD_NUMBERS)
+  if (field == PORTA_ORDER_FIELD_NUMBERS)
     /* at the first bad number, if there is one */
     porta_numbers_editor_focus_first_problem (self->numbers_editor);
   else if (ADW_IS_ENTRY_ROW (widget))
@@ -337,7 +325,7 @@ focus_field (PortaNewOrderDialog *self,
 static gboolean
 focus_first_problem (PortaNewOrderDialog *self)
 {
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     {
       g_autofree char *message = NULL;
 
@@ -381,7 +369,7 @@ place_field_errors (PortaNewOrderDialog *self,
       const char *target = problem->target != NULL ? problem->target : "";
       gboolean placed = FALSE;
       guint index;
-      Field field;
+      PortaOrderField field;
 
       if (porta_order_rules_number_index (target, &index))
         {
@@ -563,21 +551,21 @@ create_shortcut_cb (GtkWidget *widget,
 
 /* ---- signals from the fields -------------------------------------------- */
 
-static Field
+static PortaOrderField
 field_of (PortaNewOrderDialog *self,
           gpointer             widget)
 {
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     if (self->field_widget[field] == widget)
       return field;
-  g_return_val_if_reached (FIELD_NAME);
+  g_return_val_if_reached (PORTA_ORDER_FIELD_NAME);
 }
 
 static void
 row_changed_cb (PortaNewOrderDialog *self,
                 AdwEntryRow         *row)
 {
-  Field field = field_of (self, row);
+  PortaOrderField field = field_of (self, row);
 
   /* an edit answers the server's last word on the field */
   g_clear_pointer (&self->server_message[field], g_free);
@@ -588,12 +576,12 @@ static void
 row_activated_cb (PortaNewOrderDialog *self,
                   AdwEntryRow         *row)
 {
-  Field field = field_of (self, row);
+  PortaOrderField field = field_of (self, row);
 
   /* Enter moves on to the next field, as a person filling in a form
    * expects; on the last one it creates the order, or says what is
    * missing. */
-  if (field == FIELD_AUTHORIZED_BY)
+  if (field == PORTA_ORDER_FIELD_AUTHORIZED_BY)
     try_create (self);
   else
     focus_field (self, field + 1);
@@ -602,7 +590,7 @@ row_activated_cb (PortaNewOrderDialog *self,
 static void
 numbers_changed_cb (PortaNewOrderDialog *self)
 {
-  g_clear_pointer (&self->server_message[FIELD_NUMBERS], g_free);
+  g_clear_pointer (&self->server_message[PORTA_ORDER_FIELD_NUMBERS], g_free);
   update_state (self);
 }
 
@@ -610,7 +598,7 @@ static void
 focus_enter_cb (GtkEventControllerFocus *controller,
                 PortaNewOrderDialog     *self)
 {
-  Field field = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  PortaOrderField field = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 
   self->focused[field] = TRUE;
   update_state (self);
@@ -620,7 +608,7 @@ static void
 focus_leave_cb (GtkEventControllerFocus *controller,
                 PortaNewOrderDialog     *self)
 {
-  Field field = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  PortaOrderField field = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 
   self->focused[field] = FALSE;
   self->visited[field] = TRUE;
@@ -630,7 +618,7 @@ focus_leave_cb (GtkEventControllerFocus *controller,
 static void
 date_changed_cb (PortaNewOrderDialog *self)
 {
-  g_clear_pointer (&self->server_message[FIELD_DATE], g_free);
+  g_clear_pointer (&self->server_message[PORTA_ORDER_FIELD_DATE], g_free);
   update_state (self);
 }
 
@@ -698,7 +686,7 @@ porta_new_order_dialog_finalize (GObject *object)
   PortaNewOrderDialog *self = PORTA_NEW_ORDER_DIALOG (object);
 
   g_strfreev (self->sent_numbers);
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     g_free (self->server_message[field]);
 
   G_OBJECT_CLASS (porta_new_order_dialog_parent_class)->finalize (object);
@@ -844,21 +832,6 @@ porta_new_order_dialog_class_init (PortaNewOrderDialogClass *klass)
 }
 
 static void
-set_up_label (GtkLabel *label,
-              gboolean  is_error)
-{
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (label), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (label), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (label), is_error ? "error" : "dim-label");
-  if (is_error)
-    gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-}
-
-static void
 porta_new_order_dialog_init (PortaNewOrderDialog *self)
 {
   g_autofree char *date_hint = NULL;
@@ -871,41 +844,35 @@ porta_new_order_dialog_init (PortaNewOrderDialog *self)
 
   self->cancellable = g_cancellable_new ();
 
-  self->field_widget[FIELD_NAME] = GTK_WIDGET (self->name_row);
-  self->field_widget[FIELD_NUMBERS] = porta_numbers_editor_get_view (self->numbers_editor);
-  self->field_widget[FIELD_CARRIER] = GTK_WIDGET (self->carrier_row);
-  self->field_widget[FIELD_ACCOUNT] = GTK_WIDGET (self->account_row);
-  self->field_widget[FIELD_BILLING] = GTK_WIDGET (self->billing_row);
-  self->field_widget[FIELD_CARRIER_PIN] = GTK_WIDGET (self->carrier_pin_row);
-  self->field_widget[FIELD_DATE] = GTK_WIDGET (self->date_button);
-  self->field_widget[FIELD_AUTHORIZED_BY] = GTK_WIDGET (self->authorized_row);
-  self->hint[FIELD_NAME] = self->name_hint;
-  self->hint[FIELD_CARRIER] = self->carrier_hint;
-  self->hint[FIELD_ACCOUNT] = self->account_hint;
-  self->hint[FIELD_BILLING] = self->billing_hint;
-  self->hint[FIELD_CARRIER_PIN] = self->carrier_pin_hint;
-  self->hint[FIELD_DATE] = self->date_hint;
-  self->hint[FIELD_AUTHORIZED_BY] = self->authorized_hint;
-  self->error[FIELD_NAME] = self->name_error;
-  self->error[FIELD_CARRIER] = self->carrier_error;
-  self->error[FIELD_ACCOUNT] = self->account_error;
-  self->error[FIELD_BILLING] = self->billing_error;
-  self->error[FIELD_CARRIER_PIN] = self->carrier_pin_error;
-  self->error[FIELD_DATE] = self->date_error;
-  self->error[FIELD_AUTHORIZED_BY] = self->authorized_error;
+  self->field_widget[PORTA_ORDER_FIELD_NAME] = GTK_WIDGET (self->name_row);
+  self->field_widget[PORTA_ORDER_FIELD_NUMBERS] = porta_numbers_editor_get_view (self->numbers_editor);
+  self->field_widget[PORTA_ORDER_FIELD_CARRIER] = GTK_WIDGET (self->carrier_row);
+  self->field_widget[PORTA_ORDER_FIELD_ACCOUNT] = GTK_WIDGET (self->account_row);
+  self->field_widget[PORTA_ORDER_FIELD_BILLING] = GTK_WIDGET (self->billing_row);
+  self->field_widget[PORTA_ORDER_FIELD_CARRIER_PIN] = GTK_WIDGET (self->carrier_pin_row);
+  self->field_widget[PORTA_ORDER_FIELD_DATE] = GTK_WIDGET (self->date_button);
+  self->field_widget[PORTA_ORDER_FIELD_AUTHORIZED_BY] = GTK_WIDGET (self->authorized_row);
+  self->hint[PORTA_ORDER_FIELD_NAME] = self->name_hint;
+  self->hint[PORTA_ORDER_FIELD_CARRIER] = self->carrier_hint;
+  self->hint[PORTA_ORDER_FIELD_ACCOUNT] = self->account_hint;
+  self->hint[PORTA_ORDER_FIELD_BILLING] = self->billing_hint;
+  self->hint[PORTA_ORDER_FIELD_CARRIER_PIN] = self->carrier_pin_hint;
+  self->hint[PORTA_ORDER_FIELD_DATE] = self->date_hint;
+  self->hint[PORTA_ORDER_FIELD_AUTHORIZED_BY] = self->authorized_hint;
+  self->error[PORTA_ORDER_FIELD_NAME] = self->name_error;
+  self->error[PORTA_ORDER_FIELD_CARRIER] = self->carrier_error;
+  self->error[PORTA_ORDER_FIELD_ACCOUNT] = self->account_error;
+  self->error[PORTA_ORDER_FIELD_BILLING] = self->billing_error;
+  self->error[PORTA_ORDER_FIELD_CARRIER_PIN] = self->carrier_pin_error;
+  self->error[PORTA_ORDER_FIELD_DATE] = self->date_error;
+  self->error[PORTA_ORDER_FIELD_AUTHORIZED_BY] = self->authorized_error;
 
   date_hint = porta_order_rules_dup_lead_hint ();
   gtk_label_set_text (self->date_hint, date_hint);
 
-  for (Field field = 0; field < N_FIELDS; field++)
+  for (PortaOrderField field = 0; field < PORTA_ORDER_N_FIELDS; field++)
     {
       GtkWidget *widget = self->field_widget[field];
-
-      if (field != FIELD_NUMBERS)
-        {
-          set_up_label (self->hint[field], FALSE);
-          set_up_label (self->error[field], TRUE);
-        }
 
       controller = gtk_event_controller_focus_new ();
       g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
@@ -927,7 +894,7 @@ porta_new_order_dialog_init (PortaNewOrderDialog *self)
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (numbers_key_cb), self);
-  gtk_widget_add_controller (self->field_widget[FIELD_NUMBERS], controller);
+  gtk_widget_add_controller (self->field_widget[PORTA_ORDER_FIELD_NUMBERS], controller);
 
   /* the date: the first one allowed, unless the admin picks another */
   update_earliest (self);
