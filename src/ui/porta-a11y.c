@@ -84,3 +84,36 @@ porta_a11y_name_mnemonic_buttons_by_label (GtkWidget *root)
   g_return_if_fail (GTK_IS_WIDGET (root));
   name_buttons (root, TRUE);
 }
+
+/**
+ * porta_a11y_describe:
+ * @widget: a field
+ * @description: (nullable): what to read out with it: its hint, or what
+ *   is wrong with it
+ * @invalid: whether its value is wrong
+ *
+ * Puts @description and @invalid where a screen reader finds them: on
+ * the field, and on the text an editable field delegates to (an entry
+ * row's), which is what has the keyboard focus.
+ */
+void
+porta_a11y_describe (GtkWidget  *widget,
+                     const char *description,
+                     gboolean    invalid)
+{
+  GtkAccessible *targets[2] = { GTK_ACCESSIBLE (widget), NULL };
+
+  if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) != NULL)
+    targets[1] = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
+    {
+      if (description != NULL && description[0] != '\0')
+        gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      else
+        gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_update_state (targets[i], GTK_ACCESSIBLE_STATE_INVALID,
+                                   invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+}

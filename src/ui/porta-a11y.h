@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 
 void porta_a11y_name_mnemonic_buttons          (GtkWidget *root);
 void porta_a11y_name_mnemonic_buttons_by_label (GtkWidget *root);
+void porta_a11y_describe                       (GtkWidget  *widget,
+                                                const char *description,
+                                                gboolean    invalid);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porta-a11y.h"
 #include "porta-date-button.h"
 #include "porta-order-rules.h"
 
@@ -103,13 +104,7 @@ update_allowed (PortaDateButton *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
     }
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_STATE_INVALID,
-                               allowed ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  porta_a11y_describe (GTK_WIDGET (self->calendar), message, !allowed);
 
   if (g_strcmp0 (message, self->message) != 0)
     {

@@ -223,30 +223,6 @@ can_create (PortaNewOrderDialog *self)
   return TRUE;
 }
 
-/* The message goes where a screen reader finds it: on the field, and on
- * the text inside an entry row, which is what has the keyboard focus. */
-static void
-describe (GtkWidget  *widget,
-          const char *description,
-          gboolean    invalid)
-{
-  GtkAccessible *targets[2] = { GTK_ACCESSIBLE (widget), NULL };
-
-  if (ADW_IS_ENTRY_ROW (widget))
-    targets[1] = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (widget)));
-
-  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
-    {
-      if (description != NULL && description[0] != '\0')
-        gtk_accessible_update_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-      else
-        gtk_accessible_reset_property (targets[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_update_state (targets[i], GTK_ACCESSIBLE_STATE_INVALID,
-                                   invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                                   -1);
-    }
-}
-
 static void
 show_field (PortaNewOrderDialog *self,
             PortaOrderField      field,
@@ -280,7 +256,7 @@ show_field (PortaNewOrderDialog *self,
         gtk_widget_remove_css_class (row, "error");
     }
 
-  describe (widget, message != NULL ? message : hint, invalid);
+  porta_a11y_describe (widget, message != NULL ? message : hint, invalid);
 }
 
 static void

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "porta-a11y.h"
 #include "porta-numbers-editor.h"
 #include "porta-order-rules.h"
 #include "porta-phone-number.h"
@@ -613,7 +614,6 @@ describe (PortaNumbersEditor *self,
           const char         *message,
           guint               bad_lines)
 {
-  GtkAccessible *view = GTK_ACCESSIBLE (self->numbers_view);
   const char *hint = gtk_label_get_text (self->numbers_hint);
   g_autoptr(GString) text = g_string_new (message);
 
@@ -630,11 +630,7 @@ describe (PortaNumbersEditor *self,
   else if (text->len == 0)
     g_string_append_printf (text, "%s %s", gtk_label_get_text (self->numbers_count), hint);
 
-  gtk_accessible_update_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
-  gtk_accessible_update_state (view, GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL || bad_lines > 0 ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                                : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  porta_a11y_describe (GTK_WIDGET (self->numbers_view), text->str, message != NULL || bad_lines > 0);
 }
 
 /**
