@@ -42,7 +42,6 @@ struct _PortaOrderDetails
   GtkMenuButton       *foc_button;
   GtkPopover          *foc_popover;
   PortaDateButton     *foc_date;
-  GtkLabel            *foc_hint;
   GtkButton           *cancel_button;
   GtkSpinner          *spinner;
   AdwPreferencesGroup *fields_group;
@@ -373,16 +372,12 @@ update_earliest_foc (PortaOrderDetails *self)
   porta_date_button_set_earliest (self->foc_date, earliest);
 }
 
+/* The date button says why a day is refused, under its calendar */
 static void
 foc_allowed_cb (PortaOrderDetails *self)
 {
-  gboolean ok = porta_date_button_get_allowed (self->foc_date);
-
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->foc_hint), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->foc_hint), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order-details.change-foc", ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order-details.change-foc",
+                                 porta_date_button_get_allowed (self->foc_date));
 }
 
 static void
@@ -525,7 +520,6 @@ porta_order_details_class_init (PortaOrderDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_button);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_popover);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_date);
-  gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, foc_hint);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortaOrderDetails, fields_group);
@@ -549,6 +543,9 @@ porta_order_details_init (PortaOrderDetails *self)
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->foc_popover, "show", G_CALLBACK (foc_popover_shown_cb), self);
+  /* a first day and its message before the popover is first sized */
+  update_earliest_foc (self);
+  porta_date_button_set_date (self->foc_date, porta_date_button_get_earliest (self->foc_date));
 }
 
 void
