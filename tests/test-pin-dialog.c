@@ -103,10 +103,11 @@ fixture_open (Fixture     *fixture,
               PortaClient *client,
               gboolean     pin_is_set)
 {
+  g_autoptr(PortaPinState) state = porta_pin_state_new (client);
   GtkWidget *root;
 
   memset (fixture, 0, sizeof *fixture);
-  fixture->dialog = g_object_ref_sink (porta_pin_dialog_new (parent, client, pin_is_set));
+  fixture->dialog = g_object_ref_sink (porta_pin_dialog_new (parent, state, pin_is_set));
   root = GTK_WIDGET (fixture->dialog);
   fixture->pin_row = ADW_ENTRY_ROW (porta_test_find_by_name (root, "pin-row"));
   fixture->confirm_row = ADW_ENTRY_ROW (porta_test_find_by_name (root, "confirm-row"));

@@ -288,7 +288,7 @@ test_window_session (void)
   g_assert_true (porta_test_wait_until (in_state, &wait, 20000));
   porta_test_spin (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "main");
-  sandbox_banner = find_revealer_with_class (GTK_WIDGET (window), "sandbox");
+  sandbox_banner = find_revealer_with_class (GTK_WIDGET (window), "info");
   g_assert_nonnull (sandbox_banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (sandbox_banner)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Porta — "));

@@ -34,6 +34,7 @@ struct _PortaSession
   PortaSessionState     state;
   PortaAccount         *account;
   GHashTable           *clients;   /* account id → PortaClient */
+  GHashTable           *pin_states; /* account id → PortaPinState, made on demand */
   char                 *keyring_problem;
   char                 *problem;
 
@@ -48,6 +49,7 @@ enum {
   PROP_STATE,
   PROP_ACCOUNT,
   PROP_CLIENT,
+  PROP_PIN_STATE,
   PROP_KEYRING_PROBLEM,
   PROP_PROBLEM,
   N_PROPS
@@ -73,6 +75,7 @@ set_account (PortaSession *self,
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIN_STATE]);
 }
 
 static void
@@ -668,6 +671,7 @@ porta_session_sign_out_async (PortaSession        *self,
   client = g_hash_table_lookup (self->clients, porta_account_get_id (account));
   if (client != NULL)
     porta_client_forget_credentials (client);
+  g_hash_table_remove (self->pin_states, porta_account_get_id (account));
   g_hash_table_remove (self->clients, porta_account_get_id (account));
 
   if (account == self->sandbox_account)
@@ -759,6 +763,47 @@ porta_session_get_client (PortaSession *self)
 }
 
 /**
+ * porta_session_get_pin_state:
+ *
+ * The one #PortaPinState of the current account's client, which every
+ * page showing the PIN observes; made the first time it is asked for,
+ * and read by the first porta_pin_state_load().
+ *
+ * Returns: (transfer none) (nullable): the current client's PIN state,
+ *   or %NULL without a client
+ */
+PortaPinState *
+porta_session_get_pin_state (PortaSession *self)
+{
+  PortaClient *client;
+  PortaPinState *state;
+  const char *id;
+
+  g_return_val_if_fail (PORTA_IS_SESSION (self), NULL);
+
+  client = porta_session_get_client (self);
+  if (client == NULL)
+    return NULL;
+
+  id = porta_account_get_id (self->account);
+  state = g_hash_table_lookup (self->pin_states, id);
+  if (state == NULL || porta_pin_state_get_client (state) != client)
+    {
+      state = porta_pin_state_new (client);
+      g_hash_table_replace (self->pin_states, g_strdup (id), state);
+    }
+  return state;
+}
+
+static void
+cancel_pin_state (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  porta_pin_state_cancel (value);
+}
+
+/**
  * porta_session_get_sandbox_account:
  *
  * Returns: (transfer none) (nullable): the private sandbox's account, if
@@ -804,6 +849,9 @@ porta_session_dispose (GObject *object)
   g_clear_object (&self->launcher);
   g_clear_object (&self->sandbox_account);
   g_clear_object (&self->account);
+  if (self->pin_states != NULL)
+    g_hash_table_foreach (self->pin_states, cancel_pin_state, NULL);
+  g_clear_pointer (&self->pin_states, g_hash_table_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_object (&self->store);
 
@@ -845,6 +893,9 @@ porta_session_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, porta_session_get_client (self));
       break;
+    case PROP_PIN_STATE:
+      g_value_set_object (value, porta_session_get_pin_state (self));
+      break;
     case PROP_KEYRING_PROBLEM:
       g_value_set_string (value, self->keyring_problem);
       break;
@@ -880,6 +931,14 @@ porta_session_class_init (PortaSessionClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PortaSession:pin-state:
+   *
+   * The current client's #PortaPinState; changes with #PortaSession:client.
+   */
+  properties[PROP_PIN_STATE] =
+    g_param_spec_object ("pin-state", NULL, NULL, PORTA_TYPE_PIN_STATE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KEYRING_PROBLEM] =
     g_param_spec_string ("keyring-problem", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -894,6 +953,7 @@ static void
 porta_session_init (PortaSession *self)
 {
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pin_states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->state = PORTA_SESSION_STATE_LOADING;
 }

@@ -11,6 +11,7 @@
 #include "porta-account.h"
 #include "porta-auth.h"
 #include "porta-client.h"
+#include "porta-pin-state.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ PortaAccountStore *porta_session_get_store              (PortaSession        *se
 PortaSessionState  porta_session_get_state              (PortaSession        *self);
 PortaAccount      *porta_session_get_account            (PortaSession        *self);
 PortaClient       *porta_session_get_client             (PortaSession        *self);
+PortaPinState     *porta_session_get_pin_state          (PortaSession        *self);
 PortaAccount      *porta_session_get_sandbox_account    (PortaSession        *self);
 const char        *porta_session_get_keyring_problem    (PortaSession        *self);
 const char        *porta_session_get_problem            (PortaSession        *self);

@@ -68,6 +68,7 @@ G_DEFINE_FINAL_TYPE (PortaOrdersPage, porta_orders_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_PIN_STATE,
   PROP_LOADING,
   N_PROPS
 };
@@ -469,6 +470,9 @@ porta_orders_page_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_PIN_STATE:
+      g_value_set_object (value, porta_pin_card_get_pin_state (self->pin_card));
+      break;
     case PROP_LOADING:
       g_value_set_boolean (value, porta_orders_page_get_loading (self));
       break;
@@ -490,6 +494,13 @@ porta_orders_page_set_property (GObject      *object,
     case PROP_CLIENT:
       porta_orders_page_set_client (self, g_value_get_object (value));
       break;
+    case PROP_PIN_STATE:
+      if (g_value_get_object (value) != porta_pin_card_get_pin_state (self->pin_card))
+        {
+          porta_pin_card_set_pin_state (self->pin_card, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -509,6 +520,16 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PortaOrdersPage:pin-state:
+   *
+   * The PIN state its PIN card shows: the session's, which the Voice
+   * page shows too. Set it before #PortaOrdersPage:client; a page given
+   * only a client makes its own.
+   */
+  properties[PROP_PIN_STATE] =
+    g_param_spec_object ("pin-state", NULL, NULL, PORTA_TYPE_PIN_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -635,19 +656,6 @@ porta_orders_page_set_client (PortaOrdersPage *self,
     refresh_orders_only (self);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
-
-/**
- * porta_orders_page_reload_pin:
- * @self: a #PortaOrdersPage
- *
- * Reads the PIN status and history again, after a change elsewhere.
- */
-void
-porta_orders_page_reload_pin (PortaOrdersPage *self)
-{
-  g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
-  porta_pin_card_reload (self->pin_card);
 }
 
 /**

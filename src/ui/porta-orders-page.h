@@ -19,7 +19,6 @@ PortaClient *porta_orders_page_get_client (PortaOrdersPage *self);
 void         porta_orders_page_set_client (PortaOrdersPage *self,
                                            PortaClient     *client);
 void         porta_orders_page_refresh    (PortaOrdersPage *self);
-void         porta_orders_page_reload_pin (PortaOrdersPage *self);
 void         porta_orders_page_set_known_numbers (PortaOrdersPage *self,
                                                   GListModel      *numbers);
 GListModel  *porta_orders_page_get_orders (PortaOrdersPage *self);

@@ -7,6 +7,11 @@
  * way to set or change it, a 30-second reveal with Copy, and the audit
  * trail. A revealed PIN lives in one buffer that is wiped when hidden;
  * the clipboard is emptied after 30 seconds if it still holds it.
+ *
+ * The status is not the card's: it observes the session's PortaPinState,
+ * which the Voice page's banner observes too, so a PIN saved here or a
+ * refresh there shows in both places at once. The card keeps only what
+ * no one else shows: the reveal and the history.
  */
 #define G_LOG_DOMAIN "porta-pin-card"
 
@@ -29,10 +34,10 @@ struct _PortaPinCard
 {
   AdwBin               parent_instance;
 
-  PortaClient         *client;
-  PortaPinStatus      *status;
+  PortaPinState       *state;
+  GPtrArray           *bindings;   /* to the state: dropped with it */
   GCancellable        *cancellable;
-  guint                pending;
+  guint                pending;    /* history and reveal requests */
 
   char                *revealed_pin;
   guint                reveal_left;
@@ -58,6 +63,7 @@ G_DEFINE_FINAL_TYPE (PortaPinCard, porta_pin_card, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_PIN_STATE,
   PROP_STATUS,
   PROP_REVEAL_SECONDS,
   N_PROPS
@@ -84,52 +90,80 @@ toast (PortaPinCard *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
-static void
-show_error (PortaPinCard *self,
-            const GError *error)
+static PortaClient *
+client_of (PortaPinCard *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_row), error != NULL);
-  if (error != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), escaped);
-    }
+  return self->state != NULL ? porta_pin_state_get_client (self->state) : NULL;
+}
+
+static void
+update_spinner (PortaPinCard *self)
+{
+  gtk_spinner_set_spinning (self->spinner,
+                            self->pending > 0 || (self->state != NULL && porta_pin_state_get_loading (self->state)));
 }
 
 static void
 begin_loading (PortaPinCard *self)
 {
   self->pending++;
-  gtk_spinner_start (self->spinner);
+  update_spinner (self);
 }
 
 static void
 end_loading (PortaPinCard *self)
 {
   g_return_if_fail (self->pending > 0);
-  if (--self->pending == 0)
-    gtk_spinner_stop (self->spinner);
+  self->pending--;
+  update_spinner (self);
+}
+
+/* ---- bindings to the state's properties -------------------------------- */
+
+static gboolean
+is_not_null_cb (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_value_set_boolean (to, G_VALUE_HOLDS_OBJECT (from) ? g_value_get_object (from) != NULL
+                                                       : g_value_get_boxed (from) != NULL);
+  return TRUE;
+}
+
+/* a row's title is markup: the message is not */
+static gboolean
+error_title_cb (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const GError *error = g_value_get_boxed (from);
+
+  g_value_take_string (to, error != NULL ? g_markup_escape_text (error->message, -1) : g_strdup (""));
+  return TRUE;
 }
 
 /* ---- the status -------------------------------------------------------- */
 
+/* The words and icon of the status row; whether the row and the Reveal
+ * button show at all is bound to the state (bind_state ()). */
 static void
 update_status (PortaPinCard *self)
 {
-  gboolean known = self->status != NULL;
-  gboolean is_set = known && porta_pin_status_get_is_set (self->status);
+  PortaPinStatus *status = porta_pin_card_get_status (self);
+  gboolean known = status != NULL;
+  gboolean is_set = known && porta_pin_status_get_is_set (status);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row), known);
-  gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), is_set);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.set", known && self->client != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.set", known);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.reveal", is_set);
   if (!known)
     return;
 
   if (is_set)
     {
-      GDateTime *when = porta_pin_status_get_last_modified_date_time (self->status);
-      const char *who = porta_pin_status_get_last_modified_by_name (self->status);
+      GDateTime *when = porta_pin_status_get_last_modified_date_time (status);
+      const char *who = porta_pin_status_get_last_modified_by_name (status);
       g_autofree char *subtitle = NULL;
 
       if (when != NULL && who != NULL)
@@ -172,27 +206,8 @@ update_status (PortaPinCard *self)
 }
 
 static void
-status_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+status_changed_cb (PortaPinCard *self)
 {
-  g_autoptr(PortaPinCard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PortaPinStatus) status = NULL;
-
-  status = porta_client_get_pin_status_finish (PORTA_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  end_loading (self);
-
-  if (status == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  show_error (self, NULL);
-  g_set_object (&self->status, status);
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
@@ -302,30 +317,37 @@ events_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->history_row), events->len > 0);
 }
 
+static void
+reload_history (PortaPinCard *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->pending = 0;
+  update_spinner (self);
+
+  if (self->state == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  begin_loading (self);
+  porta_client_list_pin_audit_events_async (client_of (self), self->cancellable, events_cb, g_object_ref (self));
+}
+
 /**
  * porta_pin_card_reload:
  * @self: a #PortaPinCard
  *
- * Fetches the PIN status and its history again.
+ * Reads the PIN status again (for every page observing the same state)
+ * and the history.
  */
 void
 porta_pin_card_reload (PortaPinCard *self)
 {
   g_return_if_fail (PORTA_IS_PIN_CARD (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->pending = 0;
-  gtk_spinner_stop (self->spinner);
-
-  if (self->client == NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  begin_loading (self);
-  porta_client_get_pin_status_async (self->client, self->cancellable, status_cb, g_object_ref (self));
-  begin_loading (self);
-  porta_client_list_pin_audit_events_async (self->client, self->cancellable, events_cb, g_object_ref (self));
+  if (self->state != NULL)
+    porta_pin_state_refresh (self->state);
+  reload_history (self);
 }
 
 /* ---- reveal ------------------------------------------------------------ */
@@ -391,7 +413,7 @@ revealed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   end_loading (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.reveal", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.reveal", porta_pin_state_get_is_set (self->state));
 
   if (pin == NULL)
     {
@@ -411,7 +433,7 @@ revealed_cb (GObject      *object,
 
   /* the reveal itself is audited: show it */
   begin_loading (self);
-  porta_client_list_pin_audit_events_async (self->client, self->cancellable, events_cb, g_object_ref (self));
+  porta_client_list_pin_audit_events_async (client_of (self), self->cancellable, events_cb, g_object_ref (self));
 }
 
 static void
@@ -421,11 +443,11 @@ reveal_action (GtkWidget  *widget,
 {
   PortaPinCard *self = PORTA_PIN_CARD (widget);
 
-  if (self->client == NULL)
+  if (self->state == NULL)
     return;
   gtk_widget_action_set_enabled (widget, "pin-card.reveal", FALSE);
   begin_loading (self);
-  porta_client_reveal_pin_async (self->client, self->cancellable, revealed_cb, g_object_ref (self));
+  porta_client_reveal_pin_async (client_of (self), self->cancellable, revealed_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -471,10 +493,9 @@ hide_action (GtkWidget  *widget,
 static void
 saved_cb (PortaPinCard *self)
 {
-  /* the window says so and has every page read the PIN again; alone
-   * (in a test), the card reloads itself */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.pin-changed", NULL))
-    porta_pin_card_reload (self);
+  /* the status changed with the state, here and on every page; the
+   * history has one event more */
+  reload_history (self);
 }
 
 static void
@@ -486,11 +507,11 @@ set_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   PortaPinDialog *dialog;
 
-  if (self->client == NULL || self->status == NULL)
+  if (porta_pin_card_get_status (self) == NULL)
     return;
 
-  dialog = porta_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
-                                 porta_pin_status_get_is_set (self->status));
+  dialog = porta_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->state,
+                                 porta_pin_state_get_is_set (self->state));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -505,6 +526,8 @@ reload_action (GtkWidget  *widget,
 
 /* ---- the object -------------------------------------------------------- */
 
+static void unbind_state (PortaPinCard *self);
+
 static void
 porta_pin_card_dispose (GObject *object)
 {
@@ -514,8 +537,10 @@ porta_pin_card_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   hide_pin (self);
   clear_clipboard_if_ours (self);
-  g_clear_object (&self->client);
-  g_clear_object (&self->status);
+  if (self->bindings != NULL)
+    unbind_state (self);
+  g_clear_object (&self->state);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTA_TYPE_PIN_CARD);
@@ -534,10 +559,13 @@ porta_pin_card_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+      g_value_set_object (value, client_of (self));
+      break;
+    case PROP_PIN_STATE:
+      g_value_set_object (value, self->state);
       break;
     case PROP_STATUS:
-      g_value_set_object (value, self->status);
+      g_value_set_object (value, porta_pin_card_get_status (self));
       break;
     case PROP_REVEAL_SECONDS:
       g_value_set_uint (value, self->reveal_seconds);
@@ -560,6 +588,9 @@ porta_pin_card_set_property (GObject      *object,
     case PROP_CLIENT:
       porta_pin_card_set_client (self, g_value_get_object (value));
       break;
+    case PROP_PIN_STATE:
+      porta_pin_card_set_pin_state (self, g_value_get_object (value));
+      break;
     case PROP_REVEAL_SECONDS:
       self->reveal_seconds = g_value_get_uint (value);
       break;
@@ -578,8 +609,23 @@ porta_pin_card_class_init (PortaPinCardClass *klass)
   object_class->get_property = porta_pin_card_get_property;
   object_class->set_property = porta_pin_card_set_property;
 
+  /**
+   * PortaPinCard:client:
+   *
+   * The client of the account shown: the #PortaPinCard:pin-state's.
+   * Setting another makes the card a PIN state of its own (for a card
+   * shown alone); in the window it comes with the session's state.
+   */
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PortaPinCard:pin-state:
+   *
+   * The PIN state the card shows and sets.
+   */
+  properties[PROP_PIN_STATE] =
+    g_param_spec_object ("pin-state", NULL, NULL, PORTA_TYPE_PIN_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_object ("status", NULL, NULL, PORTA_TYPE_PIN_STATUS,
@@ -619,6 +665,7 @@ porta_pin_card_init (PortaPinCard *self)
   porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->history_rows = g_ptr_array_new ();
+  self->bindings = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.set", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pin-card.reveal", FALSE);
@@ -630,7 +677,7 @@ PortaClient *
 porta_pin_card_get_client (PortaPinCard *self)
 {
   g_return_val_if_fail (PORTA_IS_PIN_CARD (self), NULL);
-  return self->client;
+  return client_of (self);
 }
 
 /**
@@ -638,25 +685,115 @@ porta_pin_card_get_client (PortaPinCard *self)
  * @self: a #PortaPinCard
  * @client: (nullable): the client of the account shown
  *
- * Shows the PIN of @client's organization, loading it at once.
+ * Shows the PIN of @client's organization. Nothing changes if the card's
+ * PIN state is already @client's; otherwise the card makes a state of its
+ * own and reads it.
  */
 void
 porta_pin_card_set_client (PortaPinCard *self,
                            PortaClient  *client)
 {
-  g_return_if_fail (PORTA_IS_PIN_CARD (self));
+  g_autoptr(PortaPinState) state = NULL;
 
-  if (!g_set_object (&self->client, client))
+  g_return_if_fail (PORTA_IS_PIN_CARD (self));
+  g_return_if_fail (client == NULL || PORTA_IS_CLIENT (client));
+
+  if (client == client_of (self))
+    return;
+  if (client != NULL)
+    state = porta_pin_state_new (client);
+  porta_pin_card_set_pin_state (self, state);
+}
+
+static void
+unbind_state (PortaPinCard *self)
+{
+  if (self->state == NULL)
+    return;
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+  g_signal_handlers_disconnect_by_data (self->state, self);
+}
+
+static void
+bind_state (PortaPinCard *self)
+{
+  GBinding *binding;
+
+  if (self->state == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
+      return;
+    }
+
+  binding = g_object_bind_property_full (self->state, "status", self->status_row, "visible",
+                                         G_BINDING_SYNC_CREATE, is_not_null_cb, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, binding);
+  binding = g_object_bind_property (self->state, "is-set", self->reveal_button, "visible", G_BINDING_SYNC_CREATE);
+  g_ptr_array_add (self->bindings, binding);
+  binding = g_object_bind_property_full (self->state, "error", self->error_row, "visible",
+                                         G_BINDING_SYNC_CREATE, is_not_null_cb, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, binding);
+  binding = g_object_bind_property_full (self->state, "error", self->error_row, "title",
+                                         G_BINDING_SYNC_CREATE, error_title_cb, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, binding);
+  g_signal_connect_swapped (self->state, "notify::status", G_CALLBACK (status_changed_cb), self);
+  g_signal_connect_swapped (self->state, "notify::loading", G_CALLBACK (update_spinner), self);
+}
+
+/**
+ * porta_pin_card_set_pin_state:
+ * @self: a #PortaPinCard
+ * @state: (nullable): the PIN state to show, the session's
+ *
+ * Shows @state, reading it if nobody has yet, and the history of its
+ * organization's PIN.
+ */
+void
+porta_pin_card_set_pin_state (PortaPinCard  *self,
+                              PortaPinState *state)
+{
+  PortaClient *old_client;
+  PortaPinStatus *old_status;
+
+  g_return_if_fail (PORTA_IS_PIN_CARD (self));
+  g_return_if_fail (state == NULL || PORTA_IS_PIN_STATE (state));
+
+  if (state == self->state)
     return;
 
+  old_client = client_of (self);
+  old_status = porta_pin_card_get_status (self);
   hide_pin (self);
   clear_history (self);
-  g_clear_object (&self->status);
-  show_error (self, NULL);
+  unbind_state (self);
+  g_set_object (&self->state, state);
+  bind_state (self);
   update_status (self);
-  porta_pin_card_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (self->state != NULL)
+    porta_pin_state_load (self->state);
+  reload_history (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIN_STATE]);
+  if (old_client != client_of (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  if (old_status != porta_pin_card_get_status (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/**
+ * porta_pin_card_get_pin_state:
+ *
+ * Returns: (transfer none) (nullable): the PIN state shown
+ */
+PortaPinState *
+porta_pin_card_get_pin_state (PortaPinCard *self)
+{
+  g_return_val_if_fail (PORTA_IS_PIN_CARD (self), NULL);
+  return self->state;
 }
 
 /**
@@ -668,5 +805,5 @@ PortaPinStatus *
 porta_pin_card_get_status (PortaPinCard *self)
 {
   g_return_val_if_fail (PORTA_IS_PIN_CARD (self), NULL);
-  return self->status;
+  return self->state != NULL ? porta_pin_state_get_status (self->state) : NULL;
 }

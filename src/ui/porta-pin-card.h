@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "porta-client.h"
+#include "porta-pin-state.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,9 @@ G_DECLARE_FINAL_TYPE (PortaPinCard, porta_pin_card, PORTA, PIN_CARD, AdwBin)
 PortaClient    *porta_pin_card_get_client (PortaPinCard *self);
 void            porta_pin_card_set_client (PortaPinCard *self,
                                            PortaClient  *client);
+PortaPinState  *porta_pin_card_get_pin_state (PortaPinCard  *self);
+void            porta_pin_card_set_pin_state (PortaPinCard  *self,
+                                              PortaPinState *state);
 PortaPinStatus *porta_pin_card_get_status (PortaPinCard *self);
 void            porta_pin_card_reload     (PortaPinCard *self);
 

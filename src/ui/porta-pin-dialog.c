@@ -31,7 +31,7 @@ struct _PortaPinDialog
 {
   AdwWindow      parent_instance;
 
-  PortaClient   *client;
+  PortaPinState *state;
   gboolean       pin_is_set;
 
   GCancellable  *cancellable;
@@ -65,7 +65,7 @@ G_DEFINE_FINAL_TYPE (PortaPinDialog, porta_pin_dialog, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_STATE,
   PROP_PIN_IS_SET,
   N_PROPS
 };
@@ -344,9 +344,10 @@ set_pin_cb (GObject      *object,
 {
   g_autoptr(PortaPinDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
   gboolean ok;
 
-  ok = porta_client_set_pin_finish (PORTA_CLIENT (object), result, &error);
+  ok = porta_pin_state_set_pin_finish (PORTA_PIN_STATE (object), result, &error);
 
   /* Closed meanwhile: whatever the answer, nobody is waiting for it */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -366,6 +367,11 @@ set_pin_cb (GObject      *object,
       return;
     }
 
+  /* the state has the new status already: every page showing it has
+   * changed; the window says so */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s", _("Port-out PIN saved"));
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -398,8 +404,8 @@ save_action (GtkWidget  *widget,
   /* The only copy of the PIN Porta makes, wiped as soon as the client
    * has built its request body (it keeps none). */
   pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin_row)));
-  porta_client_set_pin_async (self->client, pin, self->cancellable,
-                              set_pin_cb, g_object_ref (self));
+  porta_pin_state_set_pin_async (self->state, pin, self->cancellable,
+                                 set_pin_cb, g_object_ref (self));
   porta_pin_free (pin);
 }
 
@@ -457,7 +463,7 @@ porta_pin_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (porta_pin_dialog_parent_class)->constructed (object);
 
-  g_assert (PORTA_IS_CLIENT (self->client));
+  g_assert (PORTA_IS_PIN_STATE (self->state));
 
   if (self->pin_is_set)
     /* Translators: a dialog title; keep it short, a phone's header bar is 360 pixels wide */
@@ -490,7 +496,7 @@ porta_pin_dialog_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTA_TYPE_PIN_DIALOG);
-  g_clear_object (&self->client);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (porta_pin_dialog_parent_class)->dispose (object);
 }
@@ -515,8 +521,8 @@ porta_pin_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
       break;
     case PROP_PIN_IS_SET:
       g_value_set_boolean (value, self->pin_is_set);
@@ -536,8 +542,8 @@ porta_pin_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
       break;
     case PROP_PIN_IS_SET:
       self->pin_is_set = g_value_get_boolean (value);
@@ -563,13 +569,14 @@ porta_pin_dialog_class_init (PortaPinDialogClass *klass)
   window_class->close_request = porta_pin_dialog_close_request;
 
   /**
-   * PortaPinDialog:client:
+   * PortaPinDialog:pin-state:
    *
-   * The client that saves the PIN.
+   * The PIN state that saves the PIN, so that everything observing it
+   * shows the new status as soon as it is saved.
    */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         PORTA_TYPE_CLIENT,
+  properties[PROP_STATE] =
+    g_param_spec_object ("pin-state", NULL, NULL,
+                         PORTA_TYPE_PIN_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
@@ -649,7 +656,7 @@ porta_pin_dialog_init (PortaPinDialog *self)
 /**
  * porta_pin_dialog_new:
  * @parent: (nullable): the window the dialog belongs to
- * @client: the client that saves the PIN
+ * @state: the PIN state that saves the PIN
  * @pin_is_set: whether the organization already has a PIN
  *
  * Creates the dialog that sets (or, when @pin_is_set, changes) the
@@ -658,16 +665,16 @@ porta_pin_dialog_init (PortaPinDialog *self)
  * Returns: (transfer none): the dialog, owned by GTK's list of toplevels
  */
 PortaPinDialog *
-porta_pin_dialog_new (GtkWindow   *parent,
-                      PortaClient *client,
-                      gboolean     pin_is_set)
+porta_pin_dialog_new (GtkWindow     *parent,
+                      PortaPinState *state,
+                      gboolean       pin_is_set)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PORTA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (PORTA_IS_PIN_STATE (state), NULL);
 
   return g_object_new (PORTA_TYPE_PIN_DIALOG,
                        "transient-for", parent,
-                       "client", client,
+                       "pin-state", state,
                        "pin-is-set", pin_is_set,
                        NULL);
 }

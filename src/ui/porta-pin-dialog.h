@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "porta-client.h"
+#include "porta-pin-state.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PortaPinDialog, porta_pin_dialog, PORTA, PIN_DIALOG, AdwWindow)
 
-PortaPinDialog *porta_pin_dialog_new (GtkWindow   *parent,
-                                      PortaClient *client,
-                                      gboolean     pin_is_set);
+PortaPinDialog *porta_pin_dialog_new (GtkWindow     *parent,
+                                      PortaPinState *state,
+                                      gboolean       pin_is_set);
 
 G_END_DECLS

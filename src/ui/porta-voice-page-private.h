@@ -13,10 +13,12 @@
  */
 #pragma once
 
+#include "porta-banner.h"
 #include "porta-filter-model.h"
 #include "porta-number-details.h"
 #include "porta-number-filter.h"
 #include "porta-number-list.h"
+#include "porta-pin-state.h"
 #include "porta-row-model.h"
 #include "porta-voice-page.h"
 
@@ -29,7 +31,8 @@ struct _PortaVoicePage
   PortaClient        *client;
   GSettings          *settings;
   GCancellable       *cancellable;      /* the page's work: the export; cancelled in dispose */
-  GCancellable       *pin_cancellable;
+  PortaPinState      *pin_state;
+  GBinding           *pin_binding;
   gboolean            needs_load;
   gboolean            restoring_filters;
   guint               pulse_id;
@@ -47,14 +50,13 @@ struct _PortaVoicePage
   GtkStringList      *countries;        /* codes, "" first for "all" */
   GHashTable         *known_countries;
 
-  GtkRevealer        *pin_banner;
+  PortaBanner        *pin_banner;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *type_dropdown;
   GtkDropDown        *country_dropdown;
   GtkToggleButton    *problems_button;
-  GtkRevealer        *error_banner;
-  GtkLabel           *error_label;
+  PortaBanner        *error_banner;
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;

@@ -26,8 +26,10 @@
 #include <glib/gi18n.h>
 
 #include "porta-a11y.h"
+#include "porta-banner.h"
 #include "porta-phone-number.h"
 #include "porta-pin-dialog.h"
+#include "porta-pin-state.h"
 #include "porta-voice-page-private.h"
 
 G_DEFINE_FINAL_TYPE (PortaVoicePage, porta_voice_page, ADW_TYPE_BIN)
@@ -35,6 +37,7 @@ G_DEFINE_FINAL_TYPE (PortaVoicePage, porta_voice_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_PIN_STATE,
   PROP_LOADING,
   N_PROPS
 };
@@ -356,51 +359,48 @@ close_details_action (GtkWidget  *widget,
 
 /* ---- the PIN banner ---------------------------------------------------- */
 
-static void
-pin_status_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+/* Shown while the PIN is known not to be set: not before the first read,
+ * nor after a failed one (the Port orders page says what went wrong; no
+ * banner on a guess). */
+static gboolean
+pin_missing_cb (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
 {
-  g_autoptr(PortaVoicePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PortaPinStatus) status = NULL;
+  PortaPinStatus *status = g_value_get_object (from);
 
-  status = porta_client_get_pin_status_finish (PORTA_CLIENT (object), result, &error);
-  if (status == NULL)
-    {
-      /* the Port orders page says what went wrong; no banner on a guess */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("PIN status: %s", error->message);
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->pin_banner, !porta_pin_status_get_is_set (status));
+  g_value_set_boolean (to, status != NULL && !porta_pin_status_get_is_set (status));
+  return TRUE;
 }
 
 /**
- * porta_voice_page_reload_pin:
+ * porta_voice_page_set_pin_state:
  * @self: a #PortaVoicePage
+ * @state: (nullable): the PIN state the banner observes: the session's
  *
- * Reads the PIN status again, for the banner.
+ * The banner offers Set PIN… while @state says no PIN is set, and goes
+ * as soon as it says one is, whoever set it.
  */
 void
-porta_voice_page_reload_pin (PortaVoicePage *self)
+porta_voice_page_set_pin_state (PortaVoicePage *self,
+                                PortaPinState  *state)
 {
   g_return_if_fail (PORTA_IS_VOICE_PAGE (self));
+  g_return_if_fail (state == NULL || PORTA_IS_PIN_STATE (state));
 
-  g_cancellable_cancel (self->pin_cancellable);
-  g_clear_object (&self->pin_cancellable);
-  gtk_revealer_set_reveal_child (self->pin_banner, FALSE);
-  if (self->client == NULL)
+  if (!g_set_object (&self->pin_state, state))
     return;
-  self->pin_cancellable = g_cancellable_new ();
-  porta_client_get_pin_status_async (self->client, self->pin_cancellable, pin_status_cb, g_object_ref (self));
-}
 
-static void
-pin_saved_cb (PortaVoicePage *self)
-{
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.pin-changed", NULL))
-    porta_voice_page_reload_pin (self);
+  g_clear_pointer (&self->pin_binding, g_binding_unbind);
+  porta_banner_set_revealed (self->pin_banner, FALSE);
+  if (state != NULL)
+    {
+      self->pin_binding = g_object_bind_property_full (state, "status", self->pin_banner, "revealed",
+                                                       G_BINDING_SYNC_CREATE, pin_missing_cb, NULL, NULL, NULL);
+      porta_pin_state_load (state);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIN_STATE]);
 }
 
 static void
@@ -412,10 +412,10 @@ set_pin_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   PortaPinDialog *dialog;
 
-  if (self->client == NULL)
+  if (self->pin_state == NULL)
     return;
-  dialog = porta_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client, FALSE);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (pin_saved_cb), self, G_CONNECT_SWAPPED);
+  /* saved, the state changes and the banner goes with it */
+  dialog = porta_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->pin_state, FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -441,8 +441,8 @@ porta_voice_page_dispose (GObject *object)
       porta_number_list_cancel (self->numbers);
       g_signal_handlers_disconnect_by_data (self->numbers, self);
     }
-  g_cancellable_cancel (self->pin_cancellable);
-  g_clear_object (&self->pin_cancellable);
+  g_clear_pointer (&self->pin_binding, g_binding_unbind);
+  g_clear_object (&self->pin_state);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
@@ -483,6 +483,9 @@ porta_voice_page_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_PIN_STATE:
+      g_value_set_object (value, self->pin_state);
+      break;
     case PROP_LOADING:
       g_value_set_boolean (value, porta_number_list_get_loading (self->numbers));
       break;
@@ -504,6 +507,9 @@ porta_voice_page_set_property (GObject      *object,
     case PROP_CLIENT:
       porta_voice_page_set_client (self, g_value_get_object (value));
       break;
+    case PROP_PIN_STATE:
+      porta_voice_page_set_pin_state (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -524,11 +530,22 @@ porta_voice_page_class_init (PortaVoicePageClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, PORTA_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PortaVoicePage:pin-state:
+   *
+   * The PIN state the "no PIN" banner observes: the session's, which the
+   * PIN card shows too. Set it before #PortaVoicePage:client; a page
+   * given only a client makes its own.
+   */
+  properties[PROP_PIN_STATE] =
+    g_param_spec_object ("pin-state", NULL, NULL, PORTA_TYPE_PIN_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PORTA_TYPE_BANNER);
   g_type_ensure (PORTA_TYPE_NUMBER_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-voice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, pin_banner);
@@ -538,7 +555,6 @@ porta_voice_page_class_init (PortaVoicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, problems_button);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, error_banner);
-  gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, empty_page);
@@ -573,9 +589,9 @@ porta_voice_page_init (PortaVoicePage *self)
   g_signal_connect_swapped (self->numbers, "notify::loading", G_CALLBACK (loading_changed_cb), self);
   g_signal_connect_swapped (self->numbers, "notify::n-loaded", G_CALLBACK (n_loaded_changed_cb), self);
   g_object_bind_property (self->numbers, "loading", self->progress_bar, "visible", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (self->numbers, "error", self->error_banner, "reveal-child",
+  g_object_bind_property_full (self->numbers, "error", self->error_banner, "revealed",
                                G_BINDING_SYNC_CREATE, error_to_revealed, NULL, NULL, NULL);
-  g_object_bind_property_full (self->numbers, "error", self->error_label, "label",
+  g_object_bind_property_full (self->numbers, "error", self->error_banner, "title",
                                G_BINDING_SYNC_CREATE, error_to_message, NULL, NULL, NULL);
   self->filter = porta_number_filter_new ();
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->numbers)),
@@ -634,7 +650,13 @@ porta_voice_page_set_client (PortaVoicePage *self,
   porta_number_list_set_client (self->numbers, client);
   g_hash_table_remove_all (self->known_countries);
   self->countries_seen = 0;
-  porta_voice_page_reload_pin (self);
+  /* a page shown alone (tests) reads the PIN for itself */
+  if (client == NULL || self->pin_state == NULL || porta_pin_state_get_client (self->pin_state) != client)
+    {
+      g_autoptr(PortaPinState) own = client != NULL ? porta_pin_state_new (client) : NULL;
+
+      porta_voice_page_set_pin_state (self, own);
+    }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
   else
@@ -713,7 +735,7 @@ porta_voice_page_get_error_message (PortaVoicePage *self)
 {
   g_return_val_if_fail (PORTA_IS_VOICE_PAGE (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->error_banner))
+  if (!porta_banner_get_revealed (self->error_banner))
     return NULL;
-  return gtk_label_get_label (self->error_label);
+  return porta_banner_get_title (self->error_banner);
 }

@@ -9,6 +9,7 @@
 
 #include "porta-client.h"
 #include "porta-number-list.h"
+#include "porta-pin-state.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,8 @@ gboolean     porta_voice_page_get_loading     (PortaVoicePage *self);
 const char  *porta_voice_page_get_error_message (PortaVoicePage *self);
 void         porta_voice_page_refresh         (PortaVoicePage *self);
 void         porta_voice_page_focus_search    (PortaVoicePage *self);
-void         porta_voice_page_reload_pin      (PortaVoicePage *self);
+void         porta_voice_page_set_pin_state   (PortaVoicePage *self,
+                                               PortaPinState  *state);
 void         porta_voice_page_export_async    (PortaVoicePage      *self,
                                                GFile               *file,
                                                GCancellable        *cancellable,

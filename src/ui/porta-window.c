@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "porta-a11y.h"
+#include "porta-banner.h"
 #include "porta-orders-page.h"
 #include "porta-session.h"
 #include "porta-sign-in-dialog.h"
@@ -33,9 +34,8 @@ struct _PortaWindow
   GtkMenuButton        *needs_sign_in_accounts_button;
   GtkMenuButton        *account_button;
   AdwWindowTitle       *account_title;
-  GtkRevealer          *sandbox_banner;
-  GtkRevealer          *keyring_banner;
-  GtkLabel             *keyring_label;
+  PortaBanner          *sandbox_banner;
+  PortaBanner          *keyring_banner;
   AdwBin               *voice_bin;
   PortaVoicePage       *voice_page;    /* built on first need: ensure_voice_page () */
   AdwBin               *orders_bin;
@@ -329,7 +329,7 @@ update_account (PortaWindow *self)
   accessible = g_strdup_printf (_("Accounts, signed in as %s"), name ? name : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_revealer_set_reveal_child (self->sandbox_banner, sandbox);
+  porta_banner_set_revealed (self->sandbox_banner, sandbox);
   if (sandbox)
     gtk_window_set_title (GTK_WINDOW (self), _("Porta — Sandbox"));
   else
@@ -377,14 +377,20 @@ static void
 update_client (PortaWindow *self)
 {
   PortaClient *client = NULL;
+  PortaPinState *pin_state = NULL;
 
   /* no session (tests of the window alone): no client */
   if (self->session != NULL && porta_session_get_state (self->session) == PORTA_SESSION_STATE_READY)
-    client = porta_session_get_client (self->session);
+    {
+      client = porta_session_get_client (self->session);
+      pin_state = porta_session_get_pin_state (self->session);
+    }
+  /* the PIN state first: both pages observe the session's one, so a PIN
+   * saved or refreshed on either page shows on both at once */
   if (self->orders_page != NULL)
-    g_object_set (self->orders_page, "client", client, NULL);
+    g_object_set (self->orders_page, "pin-state", pin_state, "client", client, NULL);
   if (self->voice_page != NULL)
-    g_object_set (self->voice_page, "client", client, NULL);
+    g_object_set (self->voice_page, "pin-state", pin_state, "client", client, NULL);
 }
 
 static void
@@ -398,9 +404,9 @@ update_keyring_banner (PortaWindow *self)
 
       /* Translators: %s says what is wrong with the keyring */
       text = g_strdup_printf (_("%s Your sign-in will not be remembered after Porta closes."), problem);
-      gtk_label_set_label (self->keyring_label, text);
+      porta_banner_set_title (self->keyring_banner, text);
     }
-  gtk_revealer_set_reveal_child (self->keyring_banner, problem != NULL && !self->keyring_banner_dismissed);
+  porta_banner_set_revealed (self->keyring_banner, problem != NULL && !self->keyring_banner_dismissed);
 }
 
 static void
@@ -586,22 +592,6 @@ search_action (GtkWidget  *widget,
   porta_window_show_page (self, "voice");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   porta_voice_page_focus_search (ensure_voice_page (self));
-}
-
-static void
-pin_changed_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PortaWindow *self = PORTA_WINDOW (widget);
-
-  /* a PIN saved on one page: both pages show the new state */
-  show_toast (self, _("Port-out PIN saved"));
-  if (self->voice_page != NULL)
-    porta_voice_page_reload_pin (self->voice_page);
-  /* a page still to be built reads the PIN when it gets the client */
-  if (self->orders_page != NULL)
-    porta_orders_page_reload_pin (self->orders_page);
 }
 
 static void
@@ -880,6 +870,7 @@ porta_window_class_init (PortaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PORTA_TYPE_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, main_stack);
@@ -889,7 +880,6 @@ porta_window_class_init (PortaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, account_title);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, sandbox_banner);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, keyring_banner);
-  gtk_widget_class_bind_template_child (widget_class, PortaWindow, keyring_label);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, voice_bin);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, orders_bin);
   gtk_widget_class_bind_template_child (widget_class, PortaWindow, leaflet);
@@ -912,7 +902,6 @@ porta_window_class_init (PortaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.pin-changed", NULL, pin_changed_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
