@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "porta-account-store.h"
+#include "porta-banner.h"
 #include "porta-orders-page.h"
+#include "porta-pin-card.h"
 #include "porta-session.h"
 #include "porta-test-gtk-utils.h"
 #include "porta-voice-page.h"
@@ -318,6 +320,116 @@ has_both_pages (gpointer data)
          porta_test_find_by_type (data, PORTA_TYPE_ORDERS_PAGE) != NULL;
 }
 
+/* ---- one PIN state, two places ------------------------------------------ */
+
+/* the Voice page's banner that offers Set PIN… */
+static gboolean
+is_pin_banner (GtkWidget *widget,
+               gpointer   user_data)
+{
+  return PORTA_IS_BANNER (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "voice.set-pin") == 0;
+}
+
+/* the PIN card's row that says whether a PIN is set, by what it says */
+static gboolean
+is_row_saying (GtkWidget *widget,
+               gpointer   user_data)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), user_data) == 0;
+}
+
+static gboolean
+card_says (PortaPinCard *card,
+           const char   *title)
+{
+  return porta_test_find_widget (GTK_WIDGET (card), is_row_saying, (gpointer) title) != NULL;
+}
+
+static gboolean
+pin_state_read (gpointer data)
+{
+  PortaPinState *state = data;
+
+  return porta_pin_state_get_status (state) != NULL && !porta_pin_state_get_loading (state);
+}
+
+/* The issue's test: the PIN set from outside (another client, as portactl
+ * would), one refresh of the session's PIN state, and both the PIN card
+ * and the Voice page's banner change; no window relays anything. */
+static void
+test_window_pin_state_shared (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("porta-window-XXXXXX", NULL);
+  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(PortaClient) other = NULL;
+  g_autoptr(PortaTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(PortaTestWaiter) set = { NULL };
+  StateWait wait = { session, PORTA_SESSION_STATE_READY };
+  PortaWindow *window;
+  PortaVoicePage *voice_page;
+  PortaPinState *state;
+  PortaPinCard *card;
+  PortaBanner *banner;
+  const char *not_set = g_dpgettext2 (GETTEXT_PACKAGE, "pin status", "Not set");
+  const char *is_set = g_dpgettext2 (GETTEXT_PACKAGE, "pin status", "Set");
+
+  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
+    {
+      g_test_skip ("PORTA_SANDBOX_PATH is not set (run through meson test)");
+      return;
+    }
+
+  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  porta_window_start_sandbox (window);
+  g_assert_true (porta_test_wait_until (in_state, &wait, 20000));
+  g_assert_true (porta_test_wait_until (has_both_pages, window, 10000));
+
+  /* both pages observe the session's one state */
+  state = porta_session_get_pin_state (session);
+  g_assert_nonnull (state);
+  card = PORTA_PIN_CARD (porta_test_find_by_type (GTK_WIDGET (window), PORTA_TYPE_PIN_CARD));
+  voice_page = PORTA_VOICE_PAGE (porta_test_find_by_type (GTK_WIDGET (window), PORTA_TYPE_VOICE_PAGE));
+  banner = PORTA_BANNER (porta_test_find_widget (GTK_WIDGET (voice_page), is_pin_banner, NULL));
+  g_assert_nonnull (card);
+  g_assert_nonnull (banner);
+  g_assert_true (porta_pin_card_get_pin_state (card) == state);
+  g_assert_true (porta_voice_page_get_pin_state (voice_page) == state);
+
+  /* a new sandbox has no PIN: the banner offers one, the card says so */
+  g_assert_true (porta_test_wait_until (pin_state_read, state, 20000));
+  g_assert_false (porta_pin_state_get_is_set (state));
+  g_assert_true (porta_banner_get_revealed (banner));
+  g_assert_true (card_says (card, not_set));
+
+  /* the PIN set from outside Porta's window */
+  other = porta_client_new (porta_session_get_sandbox_account (session), NULL);
+  tokens = porta_test_sign_in (porta_client_get_auth (other), &error);
+  g_assert_no_error (error);
+  porta_client_set_tokens (other, tokens);
+  porta_client_set_pin_async (other, "7305918264", NULL, porta_test_waiter_cb, &set);
+  g_assert_true (porta_client_set_pin_finish (other, porta_test_waiter_wait (&set, 20000), &error));
+  g_assert_no_error (error);
+  g_assert_true (porta_banner_get_revealed (banner));
+
+  /* one refresh of the state: both places change */
+  porta_pin_state_refresh (state);
+  g_assert_true (porta_test_wait_until (pin_state_read, state, 20000));
+  g_assert_true (porta_pin_state_get_is_set (state));
+  g_assert_false (porta_banner_get_revealed (banner));
+  g_assert_true (card_says (card, is_set));
+  g_assert_false (card_says (card, not_set));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  porta_session_shutdown (session);
+  g_assert_finalize_object (window);
+}
+
 static void
 test_window_pages_after_first_frame (void)
 {
@@ -412,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-labels", test_window_sidebar_labels);
   g_test_add_func ("/window/session", test_window_session);
   g_test_add_func ("/window/pages-after-first-frame", test_window_pages_after_first_frame);
+  g_test_add_func ("/window/pin-state-shared", test_window_pin_state_shared);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();

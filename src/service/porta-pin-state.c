@@ -247,6 +247,7 @@ set_pin_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   PortaPinState *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   if (!porta_client_set_pin_finish (PORTA_CLIENT (object), result, &error))
     {
@@ -259,8 +260,8 @@ set_pin_cb (GObject      *object,
   /* A read started before the save would bring back the old status */
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
-  porta_client_get_pin_status_async (self->client, g_task_get_cancellable (task),
-                                     reread_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  porta_client_get_pin_status_async (self->client, cancellable, reread_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -389,10 +389,12 @@ porta_voice_page_set_pin_state (PortaVoicePage *self,
   g_return_if_fail (PORTA_IS_VOICE_PAGE (self));
   g_return_if_fail (state == NULL || PORTA_IS_PIN_STATE (state));
 
-  if (!g_set_object (&self->pin_state, state))
+  if (state == self->pin_state)
     return;
 
+  /* unbound first: the old state may go with our reference */
   g_clear_pointer (&self->pin_binding, g_binding_unbind);
+  g_set_object (&self->pin_state, state);
   porta_banner_set_revealed (self->pin_banner, FALSE);
   if (state != NULL)
     {
@@ -401,6 +403,18 @@ porta_voice_page_set_pin_state (PortaVoicePage *self,
       porta_pin_state_load (state);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIN_STATE]);
+}
+
+/**
+ * porta_voice_page_get_pin_state:
+ *
+ * Returns: (transfer none) (nullable): the PIN state the banner observes
+ */
+PortaPinState *
+porta_voice_page_get_pin_state (PortaVoicePage *self)
+{
+  g_return_val_if_fail (PORTA_IS_VOICE_PAGE (self), NULL);
+  return self->pin_state;
 }
 
 static void

@@ -29,6 +29,7 @@ gboolean     porta_voice_page_get_loading     (PortaVoicePage *self);
 const char  *porta_voice_page_get_error_message (PortaVoicePage *self);
 void         porta_voice_page_refresh         (PortaVoicePage *self);
 void         porta_voice_page_focus_search    (PortaVoicePage *self);
+PortaPinState *porta_voice_page_get_pin_state (PortaVoicePage *self);
 void         porta_voice_page_set_pin_state   (PortaVoicePage *self,
                                                PortaPinState  *state);
 void         porta_voice_page_export_async    (PortaVoicePage      *self,
