@@ -257,6 +257,26 @@ find_revealer_with_class (GtkWidget  *root,
   return porta_test_find_widget (root, is_revealer_with_class, (gpointer) css_class);
 }
 
+/* a window on @session, presented; %NULL (the test skipped) when there
+ * is no sandbox to sign in to */
+static PortaWindow *
+new_session_window (PortaSession *session,
+                    GSettings    *settings)
+{
+  PortaWindow *window;
+
+  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
+    {
+      g_test_skip ("PORTA_SANDBOX_PATH is not set (run through meson test)");
+      return NULL;
+    }
+
+  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 test_window_session (void)
 {
@@ -268,15 +288,9 @@ test_window_session (void)
   AdwMessageDialog *dialog;
   StateWait wait = { session, PORTA_SESSION_STATE_SIGNED_OUT };
 
-  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
-    {
-      g_test_skip ("PORTA_SANDBOX_PATH is not set (run through meson test)");
-      return;
-    }
-
-  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = new_session_window (session, settings);
+  if (window == NULL)
+    return;
 
   /* no account: the welcome page, with its two ways in */
   porta_window_restore (window);
@@ -377,15 +391,9 @@ test_window_pin_state_shared (void)
   const char *not_set = g_dpgettext2 (GETTEXT_PACKAGE, "pin status", "Not set");
   const char *is_set = g_dpgettext2 (GETTEXT_PACKAGE, "pin status", "Set");
 
-  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
-    {
-      g_test_skip ("PORTA_SANDBOX_PATH is not set (run through meson test)");
-      return;
-    }
-
-  window = g_object_new (PORTA_TYPE_WINDOW, "settings", settings, "session", session, NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = new_session_window (session, settings);
+  if (window == NULL)
+    return;
   porta_window_start_sandbox (window);
   g_assert_true (porta_test_wait_until (in_state, &wait, 20000));
   g_assert_true (porta_test_wait_until (has_both_pages, window, 10000));
