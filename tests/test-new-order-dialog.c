@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "porta-banner.h"
 #include "porta-client.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
@@ -134,8 +135,7 @@ typedef struct
   GtkWidget           *date_button;
   GtkWidget           *create_button;
   GtkWidget           *spinner;
-  GtkRevealer         *banner;
-  GtkLabel            *banner_label;
+  PortaBanner         *banner;
   GPtrArray           *created;
 } Fixture;
 
@@ -185,8 +185,7 @@ fixture_open (Fixture    *fixture,
   fixture->date_button = fixture->rows[DATE];
   fixture->create_button = must_find (root, "create-button");
   fixture->spinner = must_find (root, "spinner");
-  fixture->banner = GTK_REVEALER (must_find (root, "banner"));
-  fixture->banner_label = GTK_LABEL (must_find (root, "banner-label"));
+  fixture->banner = PORTA_BANNER (must_find (root, "banner"));
   fixture->created = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (fixture->dialog, "created", G_CALLBACK (created_cb), fixture);
 
@@ -1136,7 +1135,7 @@ test_server_field_errors (void)
   g_assert_cmpuint (fixture.created->len, ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.dialog)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture.rows[CARRIER_PIN])), ==, "4821");
-  g_assert_false (gtk_revealer_get_reveal_child (fixture.banner));
+  g_assert_false (porta_banner_get_revealed (fixture.banner));
 
   /* each on its own line, in words and underlined */
   rows = problem_rows (&fixture);
@@ -1266,9 +1265,9 @@ test_server_failure_banner (void)
   g_assert_true (porta_test_wait_until (creating_done, &fixture, 20000));
 
   g_assert_cmpuint (fixture.created->len, ==, 0);
-  g_assert_true (gtk_revealer_get_reveal_child (fixture.banner));
-  g_assert_cmpstr (gtk_label_get_text (fixture.banner_label), !=, "");
-  g_test_message ("banner: %s", gtk_label_get_text (fixture.banner_label));
+  g_assert_true (porta_banner_get_revealed (fixture.banner));
+  g_assert_cmpstr (porta_banner_get_title (fixture.banner), !=, "");
+  g_test_message ("banner: %s", porta_banner_get_title (fixture.banner));
   for (Field field = 0; field < N_FIELDS; field++)
     g_assert_null (field_error (&fixture, field));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture.rows[NAME])), ==, "Bolzano office");

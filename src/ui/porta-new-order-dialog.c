@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "porta-a11y.h"
+#include "porta-banner.h"
 #include "porta-date-button.h"
 #include "porta-error.h"
 #include "porta-new-order-dialog.h"
@@ -53,8 +54,7 @@ struct _PortaNewOrderDialog
 
   GtkWidget         *create_button;
   GtkSpinner        *spinner;
-  GtkRevealer       *banner;
-  GtkLabel          *banner_label;
+  PortaBanner       *banner;
   GtkWidget         *form;
   AdwEntryRow       *name_row;
   GtkLabel          *name_hint;
@@ -318,8 +318,8 @@ static void
 show_banner (PortaNewOrderDialog *self,
              const char          *message)
 {
-  gtk_label_set_text (self->banner_label, message != NULL ? message : "");
-  gtk_revealer_set_reveal_child (self->banner, message != NULL);
+  porta_banner_set_title (self->banner, message != NULL ? message : "");
+  porta_banner_set_revealed (self->banner, message != NULL);
 
   /* Create is where the focus goes after such a problem, to try again:
    * a screen reader reads the problem with it */
@@ -769,7 +769,6 @@ porta_new_order_dialog_class_init (PortaNewOrderDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, banner);
-  gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, form);
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, PortaNewOrderDialog, name_hint);
@@ -813,6 +812,7 @@ porta_new_order_dialog_init (PortaNewOrderDialog *self)
   g_autofree char *date_hint = NULL;
   GtkEventController *controller;
 
+  g_type_ensure (PORTA_TYPE_BANNER);
   g_type_ensure (PORTA_TYPE_DATE_BUTTON);
   g_type_ensure (PORTA_TYPE_NUMBERS_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "porta-a11y.h"
+#include "porta-banner.h"
 #include "porta-enums.h"
 #include "porta-new-order-dialog.h"
 #include "porta-number-query.h"
@@ -56,8 +57,7 @@ struct _PortaOrdersPage
   GtkDropDown        *status_dropdown;
   GtkDropDown        *direction_dropdown;
   GtkDropDown        *sort_dropdown;
-  GtkRevealer        *error_banner;
-  GtkLabel           *error_label;
+  PortaBanner        *error_banner;
   GtkListBox         *orders_list;
   GtkLabel           *count_label;
   PortaOrderDetails  *details;
@@ -536,6 +536,7 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PORTA_TYPE_BANNER);
   g_type_ensure (PORTA_TYPE_PIN_CARD);
   g_type_ensure (PORTA_TYPE_ORDER_DETAILS);
 
@@ -547,7 +548,6 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, error_banner);
-  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, orders_list);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, details);
@@ -595,9 +595,9 @@ porta_orders_page_init (PortaOrdersPage *self)
    * list is current */
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "loading", self->spinner, "spinning", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind_full (self->bindings, "error", self->error_banner, "reveal-child", G_BINDING_SYNC_CREATE,
+  g_binding_group_bind_full (self->bindings, "error", self->error_banner, "revealed", G_BINDING_SYNC_CREATE,
                              error_to_shown, NULL, NULL, NULL);
-  g_binding_group_bind_full (self->bindings, "error", self->error_label, "label", G_BINDING_SYNC_CREATE,
+  g_binding_group_bind_full (self->bindings, "error", self->error_banner, "title", G_BINDING_SYNC_CREATE,
                              error_to_message, NULL, NULL, NULL);
   self->signals = g_signal_group_new (PORTA_TYPE_ORDER_LIST);
   g_signal_group_connect_swapped (self->signals, "notify::loading", G_CALLBACK (loading_changed_cb), self);
@@ -644,7 +644,7 @@ porta_orders_page_set_client (PortaOrdersPage *self,
   if (self->orders == NULL)
     {
       gtk_spinner_set_spinning (self->spinner, FALSE);
-      gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+      porta_banner_set_revealed (self->error_banner, FALSE);
     }
   if (was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
