@@ -65,6 +65,7 @@ main (int   argc,
   g_autofree char *faults = NULL;
   double order_speed = 1.0;
   gboolean auto_approve = FALSE;
+  gboolean graph_like = FALSE;
   gboolean version = FALSE;
   SandboxOptions options = { 0, };
   guint64 value = 0;
@@ -87,6 +88,8 @@ main (int   argc,
       "SPEC" },
     { "order-speed", 0, 0, G_OPTION_ARG_DOUBLE, &order_speed,
       "How much faster port orders move than real time (default 1)", "FACTOR" },
+    { "graph-like", 0, 0, G_OPTION_ARG_NONE, &graph_like,
+      "Answer portOutPin, portOrders and portaCapabilities as Microsoft Graph does: 400, not offered", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -148,6 +151,7 @@ main (int   argc,
     }
   options.order_speed = order_speed;
   options.auto_approve = auto_approve;
+  options.graph_like = graph_like;
   options.state_dir = state_dir;
   options.faults = faults;
 
@@ -162,9 +166,10 @@ main (int   argc,
   /* the one line a parent process waits for */
   g_print ("%s\n", server->base_url);
   fflush (stdout);
-  g_printerr ("porta-sandbox %s: %u numbers, seed %" G_GUINT64_FORMAT ", state in %s, authority %s%s\n",
+  g_printerr ("porta-sandbox %s: %u numbers, seed %" G_GUINT64_FORMAT ", state in %s, authority %s%s%s\n",
               PACKAGE_VERSION, options.n_numbers, server->seed, server->state_path,
-              server->base_url, SANDBOX_AUTHORITY_PATH);
+              server->base_url, SANDBOX_AUTHORITY_PATH,
+              graph_like ? ", like Microsoft Graph: no port-out PIN, no port orders" : "");
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);

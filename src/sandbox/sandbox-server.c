@@ -216,6 +216,7 @@ typedef enum
   ROUTE_PIN,
   ROUTE_PIN_REVEAL,
   ROUTE_PIN_AUDIT,
+  ROUTE_CAPABILITIES,
 } Route;
 
 static Route
@@ -260,7 +261,69 @@ route_of (const char  *path,
     return ROUTE_PIN_REVEAL;
   if (n == 2 && strcmp (parts[0], "portOutPin") == 0 && strcmp (parts[1], "auditEvents") == 0)
     return ROUTE_PIN_AUDIT;
+  if (n == 1 && strcmp (parts[0], "portaCapabilities") == 0)
+    return ROUTE_CAPABILITIES;
   return ROUTE_NONE;
+}
+
+/* --graph-like: Microsoft Graph v1.0 has no portOutPin, portOrders or
+ * portaCapabilities under telephoneNumberManagement, and its OData parser
+ * answers an unknown segment with 400 BadRequest, "Resource not found for
+ * the segment '…'." and an innerError (docs/admin-api.md, §7). The sandbox
+ * says exactly that, so that Porta's guides can be seen and tested. */
+static gboolean
+answer_like_graph (SandboxServer     *self,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   Route              route)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *message = NULL;
+
+  if (!self->options.graph_like)
+    return FALSE;
+  switch (route)
+    {
+    case ROUTE_ORDERS:
+    case ROUTE_ORDER:
+    case ROUTE_ORDER_CANCEL:
+    case ROUTE_PIN:
+    case ROUTE_PIN_REVEAL:
+    case ROUTE_PIN_AUDIT:
+    case ROUTE_CAPABILITIES:
+      break;
+    case ROUTE_NONE:
+    case ROUTE_NUMBERS:
+    case ROUTE_NUMBER:
+    default:
+      return FALSE;
+    }
+
+  /* Graph names the first segment it does not know */
+  parts = g_strsplit (path + strlen (SANDBOX_API_ROOT "/"), "/", 2);
+  message = g_strdup_printf ("Resource not found for the segment '%s'.", parts[0]);
+  sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, "BadRequest", message);
+  return TRUE;
+}
+
+/* GET portaCapabilities: which parts of Porta's contract this server
+ * offers (docs/admin-api.md, §7); the sandbox offers them all. */
+static void
+handle_capabilities (SoupServerMessage *msg)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "numberAssignments");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "portOutPin");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_set_member_name (b, "portOrders");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  sandbox_respond_json (msg, SOUP_STATUS_OK, root);
 }
 
 static void
@@ -289,6 +352,7 @@ handle_api (SandboxServer     *self,
     case ROUTE_NUMBERS:
     case ROUTE_NUMBER:
     case ROUTE_PIN_AUDIT:
+    case ROUTE_CAPABILITIES:
       if (!get)
         allow = "GET";
       break;
@@ -315,6 +379,9 @@ handle_api (SandboxServer     *self,
                              "Resource not found for the segment.");
       return;
     }
+
+  if (answer_like_graph (self, msg, path, route))
+    return;
 
   if (allow != NULL)
     {
@@ -363,6 +430,9 @@ handle_api (SandboxServer     *self,
       break;
     case ROUTE_PIN_AUDIT:
       sandbox_pin_handle_audit (self, msg, query);
+      break;
+    case ROUTE_CAPABILITIES:
+      handle_capabilities (msg);
       break;
     case ROUTE_NONE:
     default:

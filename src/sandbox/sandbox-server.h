@@ -38,6 +38,7 @@ typedef struct
   double    order_speed;
   guint     device_code_lifetime;
   guint     device_interval;
+  gboolean  graph_like;
 } SandboxOptions;
 
 typedef struct
