@@ -207,6 +207,9 @@ portactl_exit_status_for_error (const GError *error)
     case PORTA_ERROR_KEYRING_LOCKED:
       return PORTACTL_EXIT_KEYRING;
 
+    case PORTA_ERROR_NOT_OFFERED:
+      return PORTACTL_EXIT_NOT_OFFERED;
+
     case PORTA_ERROR_FAILED:
     default:
       return PORTACTL_EXIT_USAGE;

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  *   way, a value the server or portactl itself refused
  * @PORTACTL_EXIT_NETWORK: the server could not be reached or failed
  * @PORTACTL_EXIT_KEYRING: the keyring is missing or locked
+ * @PORTACTL_EXIT_NOT_OFFERED: the account's server offers no API for
+ *   this (Microsoft Graph has no port-out PIN and no port orders): it is
+ *   done in the Teams admin center
  *
  * The exit statuses, documented in `portactl --help` and the README:
  * scripts rely on them, so they never change meaning.
@@ -38,6 +41,7 @@ typedef enum
   PORTACTL_EXIT_REJECTED = 4,
   PORTACTL_EXIT_NETWORK = 5,
   PORTACTL_EXIT_KEYRING = 6,
+  PORTACTL_EXIT_NOT_OFFERED = 7,
 } PortactlExit;
 
 /* killed by SIGINT, as a shell reports it */

@@ -7,7 +7,8 @@
  * EditorWindow: porta-client.c holds the object, the credentials and the
  * request machinery (bearer token, one refresh on a 401, retries); the
  * pager and the numbers are in porta-client-numbers.c, the port orders in
- * porta-client-orders.c, the port-out PIN in porta-client-pin.c. This
+ * porta-client-orders.c, the port-out PIN in porta-client-pin.c, what
+ * the server offers in porta-client-caps.c. This
  * header is for those four files only; everyone else includes
  * porta-client.h.
  */
@@ -22,6 +23,7 @@ G_BEGIN_DECLS
 #define PORTA_CLIENT_NUMBERS_PATH     "/admin/teams/telephoneNumberManagement/numberAssignments"
 #define PORTA_CLIENT_PORT_ORDERS_PATH "/admin/teams/telephoneNumberManagement/portOrders"
 #define PORTA_CLIENT_PIN_PATH         "/admin/teams/telephoneNumberManagement/portOutPin"
+#define PORTA_CLIENT_CAPABILITIES_PATH "/admin/teams/telephoneNumberManagement/portaCapabilities"
 
 struct _PortaClient
 {
@@ -43,6 +45,9 @@ struct _PortaClient
   guint         max_attempts;
   guint         max_total_ms;
   guint         base_delay_ms;
+
+  /* what the server offers, indexed by PortaFeature (docs/admin-api.md §7) */
+  PortaCapability capabilities[3];
 };
 
 typedef enum
@@ -93,6 +98,14 @@ gboolean    _porta_client_boolean_finish (PortaClient          *self,
                                           GAsyncResult         *result,
                                           gpointer              source_tag,
                                           GError              **error);
+
+/* porta-client-caps.c */
+void        _porta_client_set_capability (PortaClient          *self,
+                                          PortaFeature          feature,
+                                          PortaCapability       capability);
+void        _porta_client_note_reply     (PortaClient          *self,
+                                          GUri                 *uri,
+                                          const GError         *error);
 
 /* porta-client-numbers.c */
 void        _porta_client_list_all       (PortaClient          *self,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "porta-client-private.h"
+#include "porta-enum-types.h"
 #include "porta-error.h"
 #include "porta-http.h"
 #include "porta-json.h"
@@ -35,6 +36,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_NUMBERS_CAPABILITY,
+  PROP_PIN_CAPABILITY,
+  PROP_ORDERS_CAPABILITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 wipe_string (char **s)
@@ -297,6 +308,7 @@ request_sent_cb (GObject      *object,
   status = soup_message_get_status (state->message);
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      _porta_client_note_reply (self, state->uri, NULL);
       g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
       return;
     }
@@ -323,8 +335,9 @@ request_sent_cb (GObject      *object,
         }
     }
 
-  g_task_return_error (task, porta_http_error_from_response (state->message, body,
-                                                             state->client_request_id));
+  error = porta_http_error_from_response (state->message, body, state->client_request_id);
+  _porta_client_note_reply (self, state->uri, error);
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -539,6 +552,47 @@ _porta_client_object_finish (PortaClient   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---- what the server offers -------------------------------------------- */
+
+void
+_porta_client_set_capability (PortaClient     *self,
+                              PortaFeature     feature,
+                              PortaCapability  capability)
+{
+  static const guint props[] = {
+    [PORTA_FEATURE_NUMBERS] = PROP_NUMBERS_CAPABILITY,
+    [PORTA_FEATURE_PORT_OUT_PIN] = PROP_PIN_CAPABILITY,
+    [PORTA_FEATURE_PORT_ORDERS] = PROP_ORDERS_CAPABILITY,
+  };
+
+  g_return_if_fail (feature < G_N_ELEMENTS (props));
+
+  if (self->capabilities[feature] == capability)
+    return;
+  self->capabilities[feature] = capability;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[props[feature]]);
+}
+
+/**
+ * porta_client_get_capability:
+ * @self: a #PortaClient
+ * @feature: a part of the admin API
+ *
+ * What is known about whether this account's server offers @feature:
+ * learnt from its answers and its capability document, never from its
+ * host name (docs/admin-api.md, §7). Notified as
+ * #PortaClient:pin-capability and its siblings.
+ */
+PortaCapability
+porta_client_get_capability (PortaClient  *self,
+                             PortaFeature  feature)
+{
+  g_return_val_if_fail (PORTA_IS_CLIENT (self), PORTA_CAPABILITY_UNKNOWN);
+  g_return_val_if_fail (feature <= PORTA_FEATURE_PORT_ORDERS, PORTA_CAPABILITY_UNKNOWN);
+
+  return self->capabilities[feature];
+}
+
 /* ---- the object -------------------------------------------------------- */
 
 static void
@@ -567,12 +621,69 @@ porta_client_finalize (GObject *object)
 }
 
 static void
+porta_client_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PortaClient *self = PORTA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBERS_CAPABILITY:
+      g_value_set_enum (value, self->capabilities[PORTA_FEATURE_NUMBERS]);
+      break;
+    case PROP_PIN_CAPABILITY:
+      g_value_set_enum (value, self->capabilities[PORTA_FEATURE_PORT_OUT_PIN]);
+      break;
+    case PROP_ORDERS_CAPABILITY:
+      g_value_set_enum (value, self->capabilities[PORTA_FEATURE_PORT_ORDERS]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 porta_client_class_init (PortaClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = porta_client_dispose;
   object_class->finalize = porta_client_finalize;
+  object_class->get_property = porta_client_get_property;
+
+  /**
+   * PortaClient:numbers-capability:
+   *
+   * Whether the server offers the phone numbers (docs/admin-api.md §7).
+   */
+  properties[PROP_NUMBERS_CAPABILITY] =
+    g_param_spec_enum ("numbers-capability", NULL, NULL,
+                       PORTA_TYPE_CAPABILITY, PORTA_CAPABILITY_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * PortaClient:pin-capability:
+   *
+   * Whether the server offers the port-out PIN: not on Microsoft Graph.
+   */
+  properties[PROP_PIN_CAPABILITY] =
+    g_param_spec_enum ("pin-capability", NULL, NULL,
+                       PORTA_TYPE_CAPABILITY, PORTA_CAPABILITY_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * PortaClient:orders-capability:
+   *
+   * Whether the server offers the port orders: not on Microsoft Graph.
+   */
+  properties[PROP_ORDERS_CAPABILITY] =
+    g_param_spec_enum ("orders-capability", NULL, NULL,
+                       PORTA_TYPE_CAPABILITY, PORTA_CAPABILITY_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PortaClient::tokens-changed:

@@ -10,6 +10,7 @@
 
 #include "porta-account.h"
 #include "porta-auth.h"
+#include "porta-enums.h"
 #include "porta-pin-status.h"
 #include "porta-port-order.h"
 #include "porta-phone-number.h"
@@ -70,6 +71,16 @@ void            porta_client_set_retry_policy           (PortaClient            
                                                          guint                    max_attempts,
                                                          guint                    max_total_ms,
                                                          guint                    base_delay_ms);
+
+PortaCapability porta_client_get_capability             (PortaClient             *self,
+                                                         PortaFeature             feature);
+void            porta_client_probe_capabilities_async   (PortaClient             *self,
+                                                         GCancellable            *cancellable,
+                                                         GAsyncReadyCallback      callback,
+                                                         gpointer                 user_data);
+gboolean        porta_client_probe_capabilities_finish  (PortaClient             *self,
+                                                         GAsyncResult            *result,
+                                                         GError                 **error);
 
 void            porta_client_list_numbers_async         (PortaClient             *self,
                                                          const char              *filter,

@@ -204,6 +204,40 @@ typedef enum
   PORTA_AUDIT_EVENT_KIND_UNKNOWN_FUTURE_VALUE,
 } PortaAuditEventKind;
 
+/**
+ * PortaFeature:
+ * @PORTA_FEATURE_NUMBERS: the phone numbers, `numberAssignments`
+ * @PORTA_FEATURE_PORT_OUT_PIN: the port-out PIN, `portOutPin`
+ * @PORTA_FEATURE_PORT_ORDERS: the port orders, `portOrders`
+ *
+ * A part of the admin API that a server may or may not offer
+ * (docs/admin-api.md, §7).
+ */
+typedef enum
+{
+  PORTA_FEATURE_NUMBERS,
+  PORTA_FEATURE_PORT_OUT_PIN,
+  PORTA_FEATURE_PORT_ORDERS,
+} PortaFeature;
+
+/**
+ * PortaCapability:
+ * @PORTA_CAPABILITY_UNKNOWN: no evidence yet
+ * @PORTA_CAPABILITY_OFFERED: the server answered it, or its capability
+ *   document says it is offered
+ * @PORTA_CAPABILITY_NOT_OFFERED: the server said it has no such API
+ *   (Graph's "Resource not found for the segment"), or its capability
+ *   document says so
+ *
+ * What Porta knows about one #PortaFeature of an account's server.
+ */
+typedef enum
+{
+  PORTA_CAPABILITY_UNKNOWN,
+  PORTA_CAPABILITY_OFFERED,
+  PORTA_CAPABILITY_NOT_OFFERED,
+} PortaCapability;
+
 PortaNumberType          porta_number_type_from_string            (const char              *wire);
 const char              *porta_number_type_to_string              (PortaNumberType          value);
 const char              *porta_number_type_get_label              (PortaNumberType          value);

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * Graph error code, request ids, per-field problems) is kept beside it
  * and read with the porta_error_get_*() functions. Cancellation is never
  * a PortaError: it stays %G_IO_ERROR_CANCELLED.
+ *
+ * %PORTA_ERROR_NOT_OFFERED: the server does not offer this part of the
+ * admin API at all (Microsoft Graph has no port-out PIN and no port
+ * orders; docs/admin-api.md, §7). Trying again can never succeed.
  */
 typedef enum
 {
@@ -43,6 +47,7 @@ typedef enum
   PORTA_ERROR_KEYRING_UNAVAILABLE,
   PORTA_ERROR_KEYRING_LOCKED,
   PORTA_ERROR_FAILED,
+  PORTA_ERROR_NOT_OFFERED,
 } PortaError;
 
 /**

@@ -200,16 +200,39 @@ message_for_status (PortaError code)
       return _("Once set, the PIN can be changed but not removed.");
     case PORTA_ERROR_PIN_NOT_SET:
       return _("No port-out PIN has been set yet.");
+    case PORTA_ERROR_NOT_OFFERED:
+      return _("This server offers no way to do this. On Microsoft 365 it is done in the Teams admin center.");
     case PORTA_ERROR_INVALID_RESPONSE:
     default:
       return _("The server sent an answer Porta could not understand.");
     }
 }
 
+/* Microsoft Graph's answer for a path segment it does not know: 400,
+ * `BadRequest` (or the older `RequestBroker--ParseUri`) and a message
+ * that starts "Resource not found for the segment". Graph asks clients
+ * not to branch on `message`, but nothing else tells "no such API" from
+ * any other bad request, so only its documented start is read
+ * (docs/admin-api.md, §7). */
+static gboolean
+is_unknown_segment (guint       status,
+                    const char *graph_code,
+                    const char *server_message)
+{
+  return status == 400 &&
+         (g_strcmp0 (graph_code, "BadRequest") == 0 ||
+          g_strcmp0 (graph_code, "RequestBroker--ParseUri") == 0) &&
+         server_message != NULL &&
+         g_str_has_prefix (server_message, "Resource not found for the segment");
+}
+
 static PortaError
 code_for_response (guint       status,
-                   const char *graph_code)
+                   const char *graph_code,
+                   const char *server_message)
 {
+  if (is_unknown_segment (status, graph_code, server_message))
+    return PORTA_ERROR_NOT_OFFERED;
   if (status == 400)
     {
       if (g_strcmp0 (graph_code, "invalidPin") == 0)
@@ -312,7 +335,7 @@ porta_http_error_from_response (SoupMessage *message,
         }
     }
 
-  code = code_for_response (status, graph_code);
+  code = code_for_response (status, graph_code, server_message);
   if (code == PORTA_ERROR_INVALID_PIN)
     error = porta_error_new_detailed (code, status, graph_code, request_id, client_request_id,
                                       porta_pin_check_message (pin_check_for_reason (reason)));
