@@ -188,6 +188,7 @@ dup_description (void)
     { PORTACTL_EXIT_REJECTED, N_("rejected input: a bad PIN, an order that cannot change so, a bad value") },
     { PORTACTL_EXIT_NETWORK, N_("network or server: unreachable, too slow, busy, or failed") },
     { PORTACTL_EXIT_KEYRING, N_("keyring: missing or locked, so the sign-in could not be read or kept") },
+    { PORTACTL_EXIT_NOT_OFFERED, N_("not offered: the server has no API for this (Microsoft 365 has no port-out PIN or port orders API); use the Teams admin center") },
   };
   GString *description = g_string_new (_("Exit status:"));
 

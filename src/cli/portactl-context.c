@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "porta-capability.h"
 #include "porta-error.h"
 #include "porta-keyring.h"
 #include "porta-pin.h"
@@ -631,4 +632,31 @@ portactl_context_finish (PortactlContext  *ctx,
     porta_session_shutdown (ctx->session);
 
   return ok;
+}
+
+/**
+ * portactl_report_feature_error:
+ * @error: what failed
+ * @feature: the part of the API the command uses
+ *
+ * As portactl_report_error(), except that a server that does not offer
+ * @feature (Microsoft Graph has no port-out PIN and no port orders) gets
+ * the guide the app shows: what it is, where to do it in the Teams admin
+ * center, and its address — on stderr, with %PORTACTL_EXIT_NOT_OFFERED.
+ *
+ * Returns: the exit status
+ */
+int
+portactl_report_feature_error (const GError *error,
+                               PortaFeature  feature)
+{
+  if (!g_error_matches (error, PORTA_ERROR, PORTA_ERROR_NOT_OFFERED))
+    return portactl_report_error (error);
+
+  portactl_printerr ("%s", porta_feature_get_guide_title (feature));
+  g_printerr ("%s\n%s\n", porta_feature_get_guide (feature), porta_feature_get_guide_steps (feature));
+  /* Translators: %s is the web address of the Teams admin center */
+  g_printerr (_("Open %s"), PORTA_TEAMS_ADMIN_CENTER_URL);
+  g_printerr ("\n");
+  return portactl_exit_status_for_error (error);
 }

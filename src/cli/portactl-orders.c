@@ -269,9 +269,9 @@ portactl_cmd_orders (PortactlContext  *ctx,
   if (argc > 1)
     return portactl_usage_error ("orders", _("“orders” takes no arguments: “portactl order ID” shows one."));
   if (format_name != NULL && !portactl_parse_format (format_name, TRUE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
   if (!build_filter (status_name, direction, &filter, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
     return status;
@@ -279,7 +279,7 @@ portactl_cmd_orders (PortactlContext  *ctx,
   porta_client_list_port_orders_async (ctx->client, filter, ctx->cancellable, portactl_context_call_cb, ctx);
   orders = porta_client_list_port_orders_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (orders == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   switch (format)
     {
@@ -537,7 +537,7 @@ get_order (PortactlContext *ctx,
                    id);
     }
   if (order == NULL)
-    *status = portactl_report_error (error);
+    *status = portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
   return order;
 }
 
@@ -573,7 +573,7 @@ order_show (PortactlContext  *ctx,
   if (argc != 2)
     return portactl_usage_error ("order", _("Give the ID of one order: “portactl orders” lists them."));
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   order = get_order (ctx, argv[1], &status);
   if (order == NULL)
@@ -608,7 +608,7 @@ order_cancel (PortactlContext  *ctx,
   if (argc != 2)
     return portactl_usage_error ("order cancel", _("Give the ID of one order: “portactl orders” lists them."));
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   order = get_order (ctx, argv[1], &status);
   if (order == NULL)
@@ -622,13 +622,13 @@ order_cancel (PortactlContext  *ctx,
                      _("This order cannot be cancelled: it is “%s”. Only orders that are "
                        "processing, contacting the carrier, approved or in error can be."),
                      status_label (order));
-      return portactl_report_error (refused);
+      return portactl_report_feature_error (refused, PORTA_FEATURE_PORT_ORDERS);
     }
 
   porta_client_cancel_port_order_async (ctx->client, argv[1], ctx->cancellable, portactl_context_call_cb, ctx);
   cancelled = porta_client_cancel_port_order_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (cancelled == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   g_printerr ("%s\n", _("Order cancelled."));
   return write_order (cancelled, format);
@@ -710,10 +710,10 @@ order_set_foc (PortactlContext  *ctx,
   if (argc != 3)
     return portactl_usage_error ("order set-foc", _("Give the ID of one order and a date."));
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
   date = parse_foc_date (argv[2], &error);
   if (date == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   order = get_order (ctx, argv[1], &status);
   if (order == NULL)
@@ -726,13 +726,13 @@ order_set_foc (PortactlContext  *ctx,
                      _("The FOC date of this order cannot change: it is “%s”. Only approved "
                        "orders can change date."),
                      status_label (order));
-      return portactl_report_error (refused);
+      return portactl_report_feature_error (refused, PORTA_FEATURE_PORT_ORDERS);
     }
 
   porta_client_set_foc_date_async (ctx->client, argv[1], date, ctx->cancellable, portactl_context_call_cb, ctx);
   changed = porta_client_set_foc_date_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (changed == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_ORDERS);
 
   g_printerr ("%s\n", _("New FOC date requested."));
   return write_order (changed, format);

@@ -135,7 +135,7 @@ pin_status (PortactlContext  *ctx,
   if ((status = parse_pin_options (context, "pin", &argc, &argv)) != PORTACTL_EXIT_OK)
     return status;
   if (format_name != NULL && !portactl_parse_format (format_name, FALSE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
 
   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
     return status;
@@ -143,7 +143,7 @@ pin_status (PortactlContext  *ctx,
   porta_client_get_pin_status_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
   pin_status = porta_client_get_pin_status_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (pin_status == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
 
   if (format == PORTACTL_FORMAT_JSON)
     {
@@ -201,7 +201,7 @@ read_new_pin (int *status)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         *status = refuse_pin (PORTA_PIN_TOO_LONG);
       else if (pin == NULL)
-        *status = portactl_report_error (error);
+        *status = portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
       return pin;
     }
 
@@ -212,7 +212,7 @@ read_new_pin (int *status)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         *status = refuse_pin (PORTA_PIN_TOO_LONG);
       else
-        *status = portactl_report_error (error);
+        *status = portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
       return NULL;
     }
 
@@ -227,7 +227,7 @@ read_new_pin (int *status)
         {
           porta_pin_free (pin);
           if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-            *status = portactl_report_error (error);
+            *status = portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
           else
             {
               portactl_printerr ("%s", _("The PINs don’t match."));
@@ -290,7 +290,7 @@ pin_set (PortactlContext  *ctx,
       if (!porta_pin_generate (pin, &error))
         {
           g_free (pin);
-          return portactl_report_error (error);
+          return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
         }
     }
   else if ((pin = read_new_pin (&status)) == NULL)
@@ -316,7 +316,7 @@ pin_set (PortactlContext  *ctx,
   if (!ok)
     {
       porta_pin_free (pin);
-      return portactl_report_error (error);
+      return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
     }
 
   if (generate)
@@ -390,7 +390,7 @@ pin_reveal (PortactlContext  *ctx,
                                "with your name. [y/N] "),
                              &error);
       if (answer == NULL)
-        return portactl_report_error (error);
+        return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
       if (!is_yes (answer))
         {
           portactl_printerr ("%s", _("The PIN was not revealed."));
@@ -401,7 +401,7 @@ pin_reveal (PortactlContext  *ctx,
   porta_client_reveal_pin_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
   pin = porta_client_reveal_pin_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (pin == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
 
   print_pin (pin);
   porta_pin_free (pin);
@@ -462,7 +462,7 @@ pin_audit (PortactlContext  *ctx,
   if ((status = parse_pin_options (context, "pin audit", &argc, &argv)) != PORTACTL_EXIT_OK)
     return status;
   if (format_name != NULL && !portactl_parse_format (format_name, TRUE, &format, &error))
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
 
   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
     return status;
@@ -470,7 +470,7 @@ pin_audit (PortactlContext  *ctx,
   porta_client_list_pin_audit_events_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
   events = porta_client_list_pin_audit_events_finish (ctx->client, portactl_context_wait (ctx), &error);
   if (events == NULL)
-    return portactl_report_error (error);
+    return portactl_report_feature_error (error, PORTA_FEATURE_PORT_OUT_PIN);
 
   switch (format)
     {

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "porta-account-store.h"
+#include "porta-enums.h"
 #include "porta-client.h"
 #include "porta-session.h"
 
@@ -128,6 +129,8 @@ GAsyncResult   *portactl_context_wait           (PortactlContext     *ctx);
 
 int             portactl_exit_status_for_error  (const GError        *error);
 int             portactl_report_error           (const GError        *error);
+int             portactl_report_feature_error   (const GError        *error,
+                                                 PortaFeature         feature);
 void            portactl_printerr               (const char          *format,
                                                  ...) G_GNUC_PRINTF (1, 2);
 void            portactl_warning                (const char          *format,

@@ -206,8 +206,8 @@ def test_version_and_help(t):
                      "--account", "--sandbox"):
             t.ok(word in r.text, "--help lists %s" % word, r)
         # the exit statuses, one a line: "  N  meaning"
-        statuses = re.findall(r"^  ([0-6])  \S", r.text, re.M)
-        t.eq(statuses, [str(n) for n in range(7)], "--help documents exit statuses 0 to 6", r)
+        statuses = re.findall(r"^  ([0-7])  \S", r.text, re.M)
+        t.eq(statuses, [str(n) for n in range(8)], "--help documents exit statuses 0 to 7", r)
 
         for command in (["accounts"], ["sign-in"], ["sign-out"], ["numbers"], ["orders"], ["order"],
                         ["order", "cancel"], ["order", "set-foc"], ["pin"], ["pin", "set"],
@@ -911,6 +911,32 @@ def test_network_errors(t):
         t.eq(r.rc, 5, "answers that are not JSON: exit 5", r)
 
 
+def test_not_offered(t):
+    """Against a server that answers like Microsoft Graph, pin and orders
+    print the Teams admin center guidance on stderr and exit 7."""
+    with Home() as home:
+        env = {"PORTA_SANDBOX_PATH": sandbox_wrapper(home, "--graph-like")}
+        pin_words = ("Manage porting PIN", "Voice → Phone numbers", "changed but never removed",
+                     "https://admin.teams.microsoft.com/phone-numbers")
+        for args in (["pin"], ["pin", "--format", "json"], ["pin", "audit"], ["pin", "reveal", "--yes"]):
+            r = home.run("--sandbox", *args, env=env)
+            t.ok(r.rc == 7 and r.out == b"" and r.err.startswith("portactl: Set the PIN in the Teams Admin Center")
+                 and all(w in r.err for w in pin_words),
+                 "%s against a Graph-like server: the guidance on stderr, exit 7" % " ".join(args), r)
+        r = home.run("--sandbox", "pin", "set", stdin=b"73920518\n73920518\n", env=env)
+        t.ok(r.rc == 7 and "Manage porting PIN" in r.err, "pin set against a Graph-like server: exit 7", r)
+        order_words = ("Order history", "Voice → Phone numbers", "https://admin.teams.microsoft.com/phone-numbers")
+        for args in (["orders"], ["orders", "--format", "csv"], ["order", "abc"]):
+            r = home.run("--sandbox", *args, env=env)
+            t.ok(r.rc == 7 and r.out == b"" and r.err.startswith("portactl: Port Orders Are in the Teams Admin Center")
+                 and all(w in r.err for w in order_words),
+                 "%s against a Graph-like server: the guidance on stderr, exit 7" % " ".join(args), r)
+        r = home.run("--sandbox", "numbers", "--format", "json", env=env)
+        t.ok(r.rc == 0 and len(r.json()) > 0, "numbers still work against a Graph-like server", r)
+        r = home.run("--sandbox", "pin", env=dict(env, LANGUAGE="it"))
+        t.ok(r.rc == 7 and "interfaccia di amministrazione di Teams" in r.err, "the guidance in Italian", r)
+
+
 def sign_in(home, sb, *extra, env=None):
     return home.run("sign-in", "--authority", sb.base + "/sandbox", "--api", sb.base + "/v1.0",
                     "--client-id", CLIENT_ID, *extra, env=env, timeout=60)
@@ -1130,6 +1156,7 @@ def main():
         test_accounts_sandbox_and_none,
         test_keyring_and_sign_in_needed,
         test_network_errors,
+        test_not_offered,
         test_sign_in_out,
         test_sign_in_refused,
         test_no_secret_with_http_log,
