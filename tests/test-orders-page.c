@@ -6,12 +6,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "porta-account.h"
+#include "porta-capability.h"
 #include "porta-client.h"
 #include "porta-date-button.h"
 #include "porta-enums.h"
+#include "porta-guide.h"
 #include "porta-order-details.h"
 #include "porta-order-row.h"
 #include "porta-order-rules.h"
@@ -564,11 +568,80 @@ test_rows_and_error (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, n);
 }
 
+static gboolean
+guide_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *guide = porta_test_find_by_type (GTK_WIDGET (f->page), PORTA_TYPE_GUIDE);
+
+  return guide != NULL && gtk_widget_is_drawable (guide);
+}
+
+static gboolean
+is_retry_button (GtkWidget *widget,
+                 gpointer   user_data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), _("_Retry")) == 0;
+}
+
+/* Against a server that answers like Graph (no port orders), the guide
+ * takes the orders' place: its words, its button, no error, no Retry */
+static void
+test_not_offered (Fixture       *f,
+                  gconstpointer  data)
+{
+  PortaGuide *guide;
+  GtkWidget *title;
+  GtkWidget *retry;
+  GtkWidget *button;
+  const char *shot = g_getenv ("PORTA_TEST_SCREENSHOT_PAUSE");
+  guint n_windows;
+
+  porta_orders_page_set_client (f->page, f->client);
+  g_assert_true (porta_test_wait_until (guide_shown, f, 20000));
+  g_assert_cmpint (porta_client_get_capability (f->client, PORTA_FEATURE_PORT_ORDERS), ==,
+                   PORTA_CAPABILITY_NOT_OFFERED);
+  guide = PORTA_GUIDE (porta_test_find_by_type (GTK_WIDGET (f->page), PORTA_TYPE_GUIDE));
+  g_assert_cmpint (porta_guide_get_feature (guide), ==, PORTA_FEATURE_PORT_ORDERS);
+
+  title = porta_test_find_widget (GTK_WIDGET (guide), has_label,
+                                  (gpointer) porta_feature_get_guide_title (PORTA_FEATURE_PORT_ORDERS));
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_is_drawable (title));
+  g_assert_nonnull (porta_test_find_widget (GTK_WIDGET (guide), has_label,
+                                            (gpointer) porta_feature_get_guide_steps (PORTA_FEATURE_PORT_ORDERS)));
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "it") == 0)
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (title)), "interfaccia di amministrazione di Teams"));
+  else
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "Port Orders Are in the Teams Admin Center");
+
+  button = porta_test_find_by_type (GTK_WIDGET (guide), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "guide.open");
+  g_assert_true (gtk_widget_is_drawable (button));
+
+  /* no error banner, no Retry, no New Port-In Order, no polling */
+  retry = porta_test_find_widget (gtk_widget_get_ancestor (GTK_WIDGET (guide), GTK_TYPE_STACK),
+                                  is_retry_button, NULL);
+  g_assert_true (retry == NULL || !gtk_widget_is_drawable (retry));
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "orders.new", NULL);
+  porta_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows);
+  gtk_widget_unmap (GTK_WIDGET (f->page));
+  gtk_widget_map (GTK_WIDGET (f->page));
+  g_assert_false (porta_orders_page_get_loading (f->page));
+
+  if (shot != NULL)
+    porta_test_spin (atoi (shot) * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *normal[] = { "--auto-approve", "--numbers", "100", NULL };
+  static const char *graph_like[] = { "--auto-approve", "--numbers", "100", "--graph-like", NULL };
   static const char *fast[] = { "--auto-approve", "--numbers", "100", "--order-speed", "100000", NULL };
 
   if (!porta_test_init_gtk (&argc, &argv))
@@ -584,6 +657,7 @@ main (int   argc,
   g_test_add ("/orders/foc-same-days", Fixture, normal, fixture_setup, test_foc_same_days, fixture_teardown);
   g_test_add ("/orders/live", Fixture, fast, fixture_setup, test_live, fixture_teardown);
   g_test_add ("/orders/rows-and-error", Fixture, normal, fixture_setup, test_rows_and_error, fixture_teardown);
+  g_test_add ("/orders/not-offered", Fixture, graph_like, fixture_setup, test_not_offered, fixture_teardown);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "porta-a11y.h"
 #include "porta-banner.h"
 #include "porta-enums.h"
+#include "porta-guide.h"
 #include "porta-new-order-dialog.h"
 #include "porta-number-query.h"
 #include "porta-order-details.h"
@@ -58,6 +59,7 @@ struct _PortaOrdersPage
   GtkDropDown        *direction_dropdown;
   GtkDropDown        *sort_dropdown;
   PortaBanner        *error_banner;
+  GtkStack           *orders_stack;
   GtkListBox         *orders_list;
   GtkLabel           *count_label;
   PortaOrderDetails  *details;
@@ -306,10 +308,30 @@ porta_orders_page_refresh (PortaOrdersPage *self)
     porta_order_list_refresh (self->orders);
 }
 
+/* Microsoft Graph has no port orders (docs/admin-api.md §7) */
+static gboolean
+orders_not_offered (PortaOrdersPage *self)
+{
+  return self->client != NULL &&
+         porta_client_get_capability (self->client, PORTA_FEATURE_PORT_ORDERS) == PORTA_CAPABILITY_NOT_OFFERED;
+}
+
+/* Where the server has no port orders, the guide takes their place:
+ * no error, no Retry, no New Port-In Order */
+static void
+orders_capability_cb (PortaOrdersPage *self)
+{
+  gboolean not_offered = orders_not_offered (self);
+
+  gtk_stack_set_visible_child_name (self->orders_stack, not_offered ? "guide" : "orders");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.new", !not_offered);
+}
+
 static void
 refresh_orders_only (PortaOrdersPage *self)
 {
-  if (self->orders == NULL || porta_order_list_get_loading (self->orders))
+  /* asking again can never succeed */
+  if (self->orders == NULL || porta_order_list_get_loading (self->orders) || orders_not_offered (self))
     return;
   porta_order_list_refresh (self->orders);
 }
@@ -539,6 +561,7 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
   g_type_ensure (PORTA_TYPE_BANNER);
   g_type_ensure (PORTA_TYPE_PIN_CARD);
   g_type_ensure (PORTA_TYPE_ORDER_DETAILS);
+  g_type_ensure (PORTA_TYPE_GUIDE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, pin_card);
@@ -548,6 +571,7 @@ porta_orders_page_class_init (PortaOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, orders_stack);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, orders_list);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, PortaOrdersPage, details);
@@ -626,8 +650,15 @@ porta_orders_page_set_client (PortaOrdersPage *self,
 
   g_return_if_fail (PORTA_IS_ORDERS_PAGE (self));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, orders_capability_cb, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::orders-capability", G_CALLBACK (orders_capability_cb),
+                             self, G_CONNECT_SWAPPED);
+  orders_capability_cb (self);
 
   /* the old list goes quietly: the page says once what changed */
   was_loading = porta_orders_page_get_loading (self);
