@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "porta-account.h"
+#include "porta-capability.h"
 #include "porta-client.h"
+#include "porta-error.h"
+#include "porta-guide.h"
+#include "porta-pin-state.h"
 #include "porta-pin-card.h"
 #include "porta-test-gtk-utils.h"
 
@@ -144,6 +149,59 @@ test_reveal_and_copy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+state_not_offered (gpointer data)
+{
+  PortaPinState *state = data;
+  return !porta_pin_state_get_offered (state) && !porta_pin_state_get_loading (state);
+}
+
+/* Against a server that answers like Graph (no PIN API): the card is a
+ * guide — its words and button — with no error, no Retry, no Set PIN,
+ * no history, and nothing asked of the server again for the history */
+static void
+test_not_offered (void)
+{
+  const char *args[] = { "--auto-approve", "--graph-like", NULL };
+  g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PortaClient) client = porta_test_signed_in_client (sandbox, &error);
+  GtkWidget *window = gtk_window_new ();
+  PortaPinCard *card;
+  PortaPinState *state;
+  GtkWidget *guide;
+  GtkWidget *button;
+
+  g_assert_no_error (error);
+  card = g_object_new (PORTA_TYPE_PIN_CARD, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (card));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+
+  porta_pin_card_set_client (card, client);
+  state = porta_pin_card_get_pin_state (card);
+  g_assert_true (porta_test_wait_until (state_not_offered, state, 10000));
+  g_assert_error (porta_pin_state_get_error (state), PORTA_ERROR, PORTA_ERROR_NOT_OFFERED);
+  g_assert_true (wait_label (window, porta_feature_get_guide_title (PORTA_FEATURE_PORT_OUT_PIN), TRUE, 5000));
+  g_assert_nonnull (find_label (window, "Set the PIN in the Teams Admin Center"));
+  g_assert_nonnull (find_label (window, porta_feature_get_guide_steps (PORTA_FEATURE_PORT_OUT_PIN)));
+  g_assert_true (strstr (porta_feature_get_guide_steps (PORTA_FEATURE_PORT_OUT_PIN), "Manage porting PIN") != NULL);
+
+  guide = porta_test_find_by_type (window, PORTA_TYPE_GUIDE);
+  g_assert_true (gtk_widget_is_drawable (guide));
+  button = porta_test_find_by_type (guide, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "guide.open");
+  g_assert_true (gtk_widget_is_drawable (button));
+
+  /* no error, no Retry, no Set PIN, no history */
+  g_assert_null (find_label (window, porta_pin_state_get_error (state)->message));
+  g_assert_null (find_label (window, "_Retry"));
+  g_assert_null (find_label (window, "_Set PIN…"));
+  g_assert_null (find_label (window, "History"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +213,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/pin-card/reveal-and-copy", test_reveal_and_copy);
+  g_test_add_func ("/pin-card/not-offered", test_not_offered);
 
   return g_test_run ();
 }

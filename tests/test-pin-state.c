@@ -32,6 +32,7 @@ typedef struct
   guint is_set;
   guint loading;
   guint error;
+  guint offered;
 } Counts;
 
 static void
@@ -49,6 +50,8 @@ count_cb (GObject    *object,
     counts->loading++;
   else if (strcmp (pspec->name, "error") == 0)
     counts->error++;
+  else if (strcmp (pspec->name, "offered") == 0)
+    counts->offered++;
 }
 
 static gboolean
@@ -277,6 +280,42 @@ test_cancel (void)
   g_assert_cmpuint (counts.status + counts.error, ==, 0);
 }
 
+/* Against a server that answers like Graph (no PIN API), the state
+ * says the PIN is not offered, once; against the sandbox, it is */
+static void
+test_not_offered (void)
+{
+  const char *args[] = { "--auto-approve", "--graph-like", NULL };
+  g_autoptr(PortaTestSandbox) graph_like = porta_test_sandbox_start (NULL, args);
+  g_autoptr(PortaClient) client = signed_in_client (graph_like);
+  g_autoptr(PortaPinState) state = porta_pin_state_new (client);
+  g_autoptr(PortaTestSandbox) sandbox = start_sandbox ();
+  g_autoptr(PortaClient) normal_client = signed_in_client (sandbox);
+  g_autoptr(PortaPinState) normal = porta_pin_state_new (normal_client);
+  Counts counts = { 0 };
+
+  g_assert_true (porta_pin_state_get_offered (state));
+  g_signal_connect (state, "notify", G_CALLBACK (count_cb), &counts);
+  porta_pin_state_load (state);
+  wait_loaded (state);
+  g_assert_false (porta_pin_state_get_offered (state));
+  g_assert_error ((GError *) porta_pin_state_get_error (state), PORTA_ERROR, PORTA_ERROR_NOT_OFFERED);
+  g_assert_null (porta_pin_state_get_status (state));
+  g_assert_false (porta_pin_state_get_is_set (state));
+  g_assert_cmpuint (counts.offered, ==, 1);
+
+  porta_pin_state_refresh (state);
+  wait_loaded (state);
+  g_assert_false (porta_pin_state_get_offered (state));
+  g_assert_cmpuint (counts.offered, ==, 1);
+
+  porta_pin_state_load (normal);
+  wait_loaded (normal);
+  g_assert_true (porta_pin_state_get_offered (normal));
+  g_assert_null (porta_pin_state_get_error (normal));
+  g_assert_nonnull (porta_pin_state_get_status (normal));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/pin-state/refresh-sees-others", test_refresh_sees_others);
   g_test_add_func ("/pin-state/dead-server", test_dead_server);
   g_test_add_func ("/pin-state/cancel", test_cancel);
+  g_test_add_func ("/pin-state/not-offered", test_not_offered);
 
   return g_test_run ();
 }

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "porta-account.h"
+#include "porta-banner.h"
 #include "porta-client.h"
 #include "porta-csv.h"
+#include "porta-pin-state.h"
 #include "porta-row-model.h"
 #include "porta-test-gtk-utils.h"
 #include "porta-voice-page.h"
@@ -479,11 +481,44 @@ test_error_and_retry (Fixture       *f,
   g_assert_true (porta_test_wait_until (not_loading, f->page, 60000));
 }
 
+static gboolean
+is_pin_banner (GtkWidget *widget,
+               gpointer   user_data)
+{
+  return PORTA_IS_BANNER (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "voice.set-pin") == 0;
+}
+
+static gboolean
+pin_state_settled (gpointer data)
+{
+  PortaPinState *state = data;
+  return !porta_pin_state_get_offered (state) && !porta_pin_state_get_loading (state);
+}
+
+/* On a server with no PIN API (Graph) no PIN is ever "set": the banner
+ * must not offer Set PIN… for what cannot be done here */
+static void
+test_no_pin_banner_when_not_offered (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(PortaPinState) state = porta_pin_state_new (f->client);
+  PortaBanner *banner = PORTA_BANNER (porta_test_find_widget (GTK_WIDGET (f->page), is_pin_banner, NULL));
+
+  g_assert_nonnull (banner);
+  porta_voice_page_set_pin_state (f->page, state);
+  g_assert_true (porta_test_wait_until (pin_state_settled, state, 10000));
+  porta_test_spin (200);
+  g_assert_false (porta_banner_get_revealed (banner));
+  porta_voice_page_set_pin_state (f->page, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *normal[] = { "--auto-approve", "--numbers", "5000", NULL };
+  static const char *graph_like[] = { "--auto-approve", "--numbers", "50", "--graph-like", NULL };
   static const char *faulty[] = { "--auto-approve", "--numbers", "5000", "--seed", "3",
                                   "--faults", "unavailable=0.4", NULL };
 
@@ -499,6 +534,8 @@ main (int   argc,
   g_test_add ("/voice/sorting", Fixture, normal, fixture_setup, test_sorting, fixture_teardown);
   g_test_add ("/voice/export", Fixture, normal, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/voice/error-and-retry", Fixture, faulty, fixture_setup, test_error_and_retry, fixture_teardown);
+  g_test_add ("/voice/no-pin-banner-when-not-offered", Fixture, graph_like, fixture_setup,
+              test_no_pin_banner_when_not_offered, fixture_teardown);
 
   return g_test_run ();
 }

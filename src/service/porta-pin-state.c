@@ -29,6 +29,7 @@ struct _PortaPinState
   GCancellable   *refresh_cancellable;   /* non-NULL while a refresh runs */
   guint           setting;               /* set_pin calls under way */
   gboolean        loading;               /* as last notified */
+  gboolean        offered;               /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (PortaPinState, porta_pin_state, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum {
   PROP_IS_SET,
   PROP_LOADING,
   PROP_ERROR,
+  PROP_OFFERED,
   N_PROPS
 };
 
@@ -323,6 +325,20 @@ porta_pin_state_set_pin_finish (PortaPinState  *self,
 
 /* ---- the object -------------------------------------------------------- */
 
+/* Microsoft Graph has no port-out PIN (docs/admin-api.md §7): the
+ * client learns it from the answer, and the state says so to its pages */
+static void
+capability_changed_cb (PortaPinState *self)
+{
+  gboolean offered = porta_client_get_capability (self->client, PORTA_FEATURE_PORT_OUT_PIN) !=
+                     PORTA_CAPABILITY_NOT_OFFERED;
+
+  if (self->offered == offered)
+    return;
+  self->offered = offered;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED]);
+}
+
 static void
 porta_pin_state_dispose (GObject *object)
 {
@@ -371,6 +387,9 @@ porta_pin_state_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_OFFERED:
+      g_value_set_boolean (value, self->offered);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -388,6 +407,9 @@ porta_pin_state_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
+      g_signal_connect_object (self->client, "notify::pin-capability",
+                               G_CALLBACK (capability_changed_cb), self, G_CONNECT_SWAPPED);
+      capability_changed_cb (self);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -445,6 +467,16 @@ porta_pin_state_class_init (PortaPinStateClass *klass)
    */
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, READ_ONLY);
+  /**
+   * PortaPinState:offered:
+   *
+   * Whether the account's server offers the port-out PIN at all: %FALSE
+   * once it has answered as Microsoft Graph does, which has no API for
+   * it (#PortaClient:pin-capability). Then the PIN is managed in the
+   * Teams admin center, and the pages show a guide instead of an error.
+   */
+  properties[PROP_OFFERED] =
+    g_param_spec_boolean ("offered", NULL, NULL, TRUE, READ_ONLY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -452,6 +484,7 @@ porta_pin_state_class_init (PortaPinStateClass *klass)
 static void
 porta_pin_state_init (PortaPinState *self)
 {
+  self->offered = TRUE;
 }
 
 /**
@@ -509,6 +542,19 @@ porta_pin_state_get_loading (PortaPinState *self)
 {
   g_return_val_if_fail (PORTA_IS_PIN_STATE (self), FALSE);
   return self->loading;
+}
+
+/**
+ * porta_pin_state_get_offered:
+ *
+ * Returns: whether the server offers the port-out PIN (%TRUE until it
+ *   says it does not)
+ */
+gboolean
+porta_pin_state_get_offered (PortaPinState *self)
+{
+  g_return_val_if_fail (PORTA_IS_PIN_STATE (self), TRUE);
+  return self->offered;
 }
 
 /**

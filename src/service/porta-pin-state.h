@@ -22,6 +22,7 @@ PortaPinStatus *porta_pin_state_get_status     (PortaPinState        *self);
 gboolean        porta_pin_state_get_is_set     (PortaPinState        *self);
 gboolean        porta_pin_state_get_loading    (PortaPinState        *self);
 const GError   *porta_pin_state_get_error      (PortaPinState        *self);
+gboolean        porta_pin_state_get_offered    (PortaPinState        *self);
 
 void            porta_pin_state_load           (PortaPinState        *self);
 void            porta_pin_state_refresh        (PortaPinState        *self);

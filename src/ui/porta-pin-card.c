@@ -12,6 +12,10 @@
  * which the Voice page's banner observes too, so a PIN saved here or a
  * refresh there shows in both places at once. The card keeps only what
  * no one else shows: the reveal and the history.
+ *
+ * Where the account's server has no PIN API (Microsoft Graph;
+ * PortaPinState:offered is %FALSE) the card becomes a guide to the Teams
+ * admin center: no error, no Retry, no Set PIN, no history.
  */
 #define G_LOG_DOMAIN "porta-pin-card"
 
@@ -24,6 +28,7 @@
 #include "porta-audit-event.h"
 #include "porta-enums.h"
 #include "porta-error.h"
+#include "porta-guide.h"
 #include "porta-pin-card.h"
 #include "porta-pin-dialog.h"
 #include "porta-pin.h"
@@ -56,6 +61,7 @@ struct _PortaPinCard
   AdwActionRow        *revealed_row;
   AdwActionRow        *error_row;
   AdwExpanderRow      *history_row;
+  GtkWidget           *guide;
 };
 
 G_DEFINE_FINAL_TYPE (PortaPinCard, porta_pin_card, ADW_TYPE_BIN)
@@ -325,7 +331,7 @@ reload_history (PortaPinCard *self)
   self->pending = 0;
   update_spinner (self);
 
-  if (self->state == NULL)
+  if (self->state == NULL || !porta_pin_state_get_offered (self->state))
     return;
 
   self->cancellable = g_cancellable_new ();
@@ -641,6 +647,7 @@ porta_pin_card_class_init (PortaPinCardClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PORTA_TYPE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/porta-pin-card.ui");
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, spinner);
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, status_row);
@@ -649,6 +656,7 @@ porta_pin_card_class_init (PortaPinCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, revealed_row);
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, error_row);
+  gtk_widget_class_bind_template_child (widget_class, PortaPinCard, guide);
   gtk_widget_class_bind_template_child (widget_class, PortaPinCard, history_row);
 
   gtk_widget_class_install_action (widget_class, "pin-card.set", NULL, set_action);
@@ -716,6 +724,29 @@ unbind_state (PortaPinCard *self)
   g_signal_handlers_disconnect_by_data (self->state, self);
 }
 
+/* Graph's "no such API" is not an error to show: the guide says it */
+static gboolean
+is_shown_error_cb (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const GError *error = g_value_get_boxed (from);
+
+  g_value_set_boolean (to, error != NULL && !g_error_matches (error, PORTA_ERROR, PORTA_ERROR_NOT_OFFERED));
+  return TRUE;
+}
+
+static gboolean
+invert_cb (GBinding     *binding,
+           const GValue *from,
+           GValue       *to,
+           gpointer      user_data)
+{
+  g_value_set_boolean (to, !g_value_get_boolean (from));
+  return TRUE;
+}
+
 static void
 bind_state (PortaPinCard *self)
 {
@@ -726,6 +757,8 @@ bind_state (PortaPinCard *self)
       gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
+      gtk_widget_set_visible (self->guide, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->history_row), TRUE);
       return;
     }
 
@@ -735,7 +768,12 @@ bind_state (PortaPinCard *self)
   binding = g_object_bind_property (self->state, "is-set", self->reveal_button, "visible", G_BINDING_SYNC_CREATE);
   g_ptr_array_add (self->bindings, binding);
   binding = g_object_bind_property_full (self->state, "error", self->error_row, "visible",
-                                         G_BINDING_SYNC_CREATE, is_not_null_cb, NULL, NULL, NULL);
+                                         G_BINDING_SYNC_CREATE, is_shown_error_cb, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, binding);
+  binding = g_object_bind_property_full (self->state, "offered", self->guide, "visible",
+                                         G_BINDING_SYNC_CREATE, invert_cb, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, binding);
+  binding = g_object_bind_property (self->state, "offered", self->history_row, "visible", G_BINDING_SYNC_CREATE);
   g_ptr_array_add (self->bindings, binding);
   binding = g_object_bind_property_full (self->state, "error", self->error_row, "title",
                                          G_BINDING_SYNC_CREATE, error_title_cb, NULL, NULL, NULL);

@@ -361,16 +361,21 @@ close_details_action (GtkWidget  *widget,
 
 /* Shown while the PIN is known not to be set: not before the first read,
  * nor after a failed one (the Port orders page says what went wrong; no
- * banner on a guess). */
+ * banner on a guess), and never where the server has no PIN API at all
+ * (Microsoft Graph: the Port orders page guides to the Teams admin
+ * center instead). */
 static gboolean
 pin_missing_cb (GBinding     *binding,
                 const GValue *from,
                 GValue       *to,
                 gpointer      user_data)
 {
+  PortaPinState *state = PORTA_PIN_STATE (g_binding_dup_source (binding));
   PortaPinStatus *status = g_value_get_object (from);
+  gboolean offered = state == NULL || porta_pin_state_get_offered (state);
 
-  g_value_set_boolean (to, status != NULL && !porta_pin_status_get_is_set (status));
+  g_clear_object (&state);
+  g_value_set_boolean (to, offered && status != NULL && !porta_pin_status_get_is_set (status));
   return TRUE;
 }
 
