@@ -29,6 +29,7 @@ struct _PortaGuide
   GtkLabel     *title_label;
   GtkLabel     *description_label;
   GtkLabel     *steps_label;
+  GtkButton    *open_button;
 };
 
 G_DEFINE_FINAL_TYPE (PortaGuide, porta_guide, GTK_TYPE_BOX)
@@ -121,15 +122,25 @@ porta_guide_class_init (PortaGuideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaGuide, title_label);
   gtk_widget_class_bind_template_child (widget_class, PortaGuide, description_label);
   gtk_widget_class_bind_template_child (widget_class, PortaGuide, steps_label);
+  gtk_widget_class_bind_template_child (widget_class, PortaGuide, open_button);
   gtk_widget_class_install_action (widget_class, "guide.open", NULL, open_action);
 }
 
 static void
 porta_guide_init (PortaGuide *self)
 {
+  GtkWidget *label;
+
   self->feature = PORTA_FEATURE_PORT_OUT_PIN;
   gtk_widget_init_template (GTK_WIDGET (self));
   porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* a long translation wraps rather than widen a 360-pixel window */
+  label = gtk_button_get_child (self->open_button);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
   update (self);
 }
 
