@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Starting GTK so a test can run in Italian and skip without a display,
- * pressing a shortcut without a key event, and finding a widget in a
- * tree by name, by type or by any test of its own. Kept apart from
+ * pressing a shortcut without a key event, finding a widget in a tree
+ * by name, by type or by any test of its own, and showing a window then
+ * destroying it with nothing left holding it. Kept apart from
  * porta-test-utils.c so the tests that open no window do not link GTK.
  */
 #include "config.h"
@@ -20,7 +21,8 @@
  *
  * Like gtk_test_init(), but keeps the locale from the environment (so a
  * test can run in Italian) and returns %FALSE instead of aborting when
- * there is no display; the caller then prints a TAP skip plan.
+ * there is no display, after printing the TAP skip plan; the caller
+ * then returns 0 from main().
  */
 gboolean
 porta_test_init_gtk (int    *argc,
@@ -33,7 +35,10 @@ porta_test_init_gtk (int    *argc,
     setlocale (LC_ALL, "C.UTF-8");
 
   if (!gtk_init_check ())
-    return FALSE;
+    {
+      g_print ("1..0 # SKIP no display (run through build-aux/dev.sh test)\n");
+      return FALSE;
+    }
 
   adw_init ();
   return TRUE;
@@ -170,4 +175,32 @@ porta_test_find_message_dialog (void)
         return ADW_MESSAGE_DIALOG (w);
     }
   return NULL;
+}
+
+/**
+ * porta_test_show_window:
+ * @window: a #GtkWindow
+ *
+ * Presents @window and waits until it has drawn its first frame, so
+ * that what the test looks for has been built and laid out.
+ */
+void
+porta_test_show_window (gpointer window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/**
+ * porta_test_destroy_window:
+ * @window: (transfer full): a #GtkWindow the test holds the only reference to
+ *
+ * Destroys @window and asserts that this frees it: nothing it started
+ * (a request, a timeout, a signal handler) still holds it.
+ */
+void
+porta_test_destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
 }

@@ -37,5 +37,7 @@ GtkWidget        *porta_test_find_by_name        (GtkWidget            *root,
 GtkWidget        *porta_test_find_by_type        (GtkWidget            *root,
                                                   GType                 type);
 AdwMessageDialog *porta_test_find_message_dialog (void);
+void              porta_test_show_window         (gpointer              window);
+void              porta_test_destroy_window      (gpointer              window);
 
 G_END_DECLS

@@ -5,8 +5,8 @@
  *
  * What every test needs whether it opens a window or not: spinning the
  * main context until something holds, catching the result of an async
- * call, a real porta-sandbox on a free port, and a client signed in to
- * it. This file links libporta only, never GTK, so the service tests
+ * call, a real porta-sandbox on a free port, a client signed in to
+ * it, and a session kept in a test's own directory. This file links libporta only, never GTK, so the service tests
  * (test-client, test-session, ...) run without a display library; the
  * GTK helpers live in porta-test-gtk-utils.c. One copy of each helper:
  * a test that needs another one adds it here, not in its own file.
@@ -17,6 +17,7 @@
 #include <libsoup/soup.h>
 #include <signal.h>
 
+#include "porta-account-store.h"
 #include "porta-test-utils.h"
 
 static gboolean
@@ -151,6 +152,61 @@ porta_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+typedef struct
+{
+  GObject    *object;
+  const char *property;
+  int         value;
+} PropertyWait;
+
+static gboolean
+property_is (gpointer user_data)
+{
+  PropertyWait *wait = user_data;
+  int value;
+
+  g_object_get (wait->object, wait->property, &value, NULL);
+  return value == wait->value;
+}
+
+/**
+ * porta_test_wait_for_value:
+ * @object: a #GObject
+ * @property: one of its int or enum properties, such as `status`
+ * @value: the value to wait for
+ * @timeout_ms: how long to wait at most
+ *
+ * porta_test_wait_until() @property of @object reads @value.
+ *
+ * Returns: whether it did in time
+ */
+gboolean
+porta_test_wait_for_value (gpointer    object,
+                           const char *property,
+                           int         value,
+                           guint       timeout_ms)
+{
+  PropertyWait wait = { G_OBJECT (object), property, value };
+
+  return porta_test_wait_until (property_is, &wait, timeout_ms);
+}
+
+/**
+ * porta_test_have_sandbox:
+ *
+ * Whether porta-sandbox can be started (`PORTA_SANDBOX_PATH` is set, as
+ * tests/meson.build does); if not, prints a TAP skip plan for the whole
+ * test program, whose main() then returns 0.
+ */
+gboolean
+porta_test_have_sandbox (void)
+{
+  if (g_getenv ("PORTA_SANDBOX_PATH") != NULL)
+    return TRUE;
+  g_print ("1..0 # SKIP PORTA_SANDBOX_PATH is not set (run through meson test)\n");
+  return FALSE;
+}
+
 /**
  * porta_test_sandbox_start:
  * @state_dir: (nullable): where it keeps its state; %NULL for a new
@@ -250,16 +306,33 @@ browser_page_cb (GObject      *object,
   g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
 }
 
+/**
+ * porta_test_open_page:
+ * @browser: the session that stands for the browser
+ * @uri: the page
+ *
+ * Opens @uri as a browser would, in the background: the answer is read
+ * and dropped. On a sandbox started with --auto-approve, opening the
+ * sign-in page is what redirects to Porta's listener.
+ */
+void
+porta_test_open_page (SoupSession *browser,
+                      const char  *uri)
+{
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
+
+  soup_session_send_and_read_async (browser, message, G_PRIORITY_DEFAULT, NULL,
+                                    browser_page_cb, NULL);
+}
+
 static gboolean
 follow_uri_cb (const char  *uri,
                gpointer     user_data,
                GError     **error)
 {
   SignIn *sign_in = user_data;
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
 
-  soup_session_send_and_read_async (sign_in->browser, message, G_PRIORITY_DEFAULT, NULL,
-                                    browser_page_cb, NULL);
+  porta_test_open_page (sign_in->browser, uri);
   return TRUE;
 }
 
@@ -310,4 +383,50 @@ porta_test_signed_in_client (PortaTestSandbox  *sandbox,
     return NULL;
   porta_client_set_tokens (client, tokens);
   return g_steal_pointer (&client);
+}
+
+/**
+ * porta_test_client:
+ * @sandbox: a sandbox started with --auto-approve
+ * @max_attempts: as porta_client_set_retry_policy()
+ * @max_total_ms: as porta_client_set_retry_policy()
+ * @base_delay_ms: as porta_client_set_retry_policy()
+ *
+ * porta_test_signed_in_client() for a test that needs the client: a
+ * failed sign-in fails the test, and the retry policy is the test's own
+ * (a short one says a dead server quickly).
+ *
+ * Returns: (transfer full): the signed-in client
+ */
+PortaClient *
+porta_test_client (PortaTestSandbox *sandbox,
+                   guint             max_attempts,
+                   guint             max_total_ms,
+                   guint             base_delay_ms)
+{
+  g_autoptr(GError) error = NULL;
+  PortaClient *client = porta_test_signed_in_client (sandbox, &error);
+
+  g_assert_no_error (error);
+  porta_client_set_retry_policy (client, max_attempts, max_total_ms, base_delay_ms);
+  return client;
+}
+
+/**
+ * porta_test_session_new:
+ * @dir: the test's own directory
+ *
+ * A session whose accounts file is `accounts.json` in @dir and whose
+ * sandbox keeps its state in `sandbox` there.
+ *
+ * Returns: (transfer full): the new session
+ */
+PortaSession *
+porta_test_session_new (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "accounts.json", NULL);
+  g_autofree char *sandbox_dir = g_build_filename (dir, "sandbox", NULL);
+  g_autoptr(PortaAccountStore) store = porta_account_store_new (path);
+
+  return porta_session_new (store, sandbox_dir);
 }

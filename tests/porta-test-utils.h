@@ -8,9 +8,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "porta-auth.h"
 #include "porta-client.h"
+#include "porta-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +21,10 @@ typedef gboolean (*PortaTestCondition) (gpointer user_data);
 gboolean porta_test_wait_until   (PortaTestCondition   condition,
                                   gpointer             user_data,
                                   guint                timeout_ms);
+gboolean porta_test_wait_for_value (gpointer           object,
+                                    const char        *property,
+                                    int                value,
+                                    guint              timeout_ms);
 void     porta_test_spin         (guint                ms);
 void     porta_test_rm_rf        (const char          *path);
 
@@ -69,6 +75,7 @@ typedef struct
 
 #define PORTA_TEST_CLIENT_ID "6731de76-14a6-49ae-97bc-6eba6914391e"
 
+gboolean          porta_test_have_sandbox       (void);
 PortaTestSandbox *porta_test_sandbox_start      (const char        *state_dir,
                                                  const char * const *args);
 void              porta_test_sandbox_stop       (PortaTestSandbox  *sandbox);
@@ -79,9 +86,17 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+void         porta_test_open_page (SoupSession *browser,
+                                   const char  *uri);
 PortaTokens *porta_test_sign_in (PortaAuth  *auth,
                                  GError    **error);
 PortaClient *porta_test_signed_in_client (PortaTestSandbox  *sandbox,
                                           GError           **error);
+PortaClient *porta_test_client           (PortaTestSandbox  *sandbox,
+                                          guint              max_attempts,
+                                          guint              max_total_ms,
+                                          guint              base_delay_ms);
+
+PortaSession *porta_test_session_new (const char *dir);
 
 G_END_DECLS

@@ -74,13 +74,10 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const char * const *args = data;
-  g_autoptr(GError) error = NULL;
 
   f->sandbox = porta_test_sandbox_start (NULL, args);
-  f->client = porta_test_signed_in_client (f->sandbox, &error);
-  g_assert_no_error (error);
   /* a dead server is told quickly */
-  porta_client_set_retry_policy (f->client, 2, 2000, 20);
+  f->client = porta_test_client (f->sandbox, 2, 2000, 20);
   f->list = porta_number_list_new (f->client);
   f->loading_seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_signal_connect (f->list, "notify::loading", G_CALLBACK (loading_cb), f);

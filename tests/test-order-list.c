@@ -67,13 +67,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const char *args[] = { "--auto-approve", NULL };
-  g_autoptr(GError) error = NULL;
 
   f->sandbox = porta_test_sandbox_start (NULL, data != NULL ? data : args);
-  f->client = porta_test_signed_in_client (f->sandbox, &error);
-  g_assert_no_error (error);
   /* a dead server fails fast: one attempt, no waiting */
-  porta_client_set_retry_policy (f->client, 1, 2000, 10);
+  f->client = porta_test_client (f->sandbox, 1, 2000, 10);
   f->list = porta_order_list_new (f->client);
   f->changed_orders = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (f->list, "notify", G_CALLBACK (count_notify_cb), f);

@@ -7,7 +7,6 @@
 
 #include <glib/gstdio.h>
 
-#include "porta-account-store.h"
 #include "porta-error.h"
 #include "porta-keyring.h"
 #include "porta-pin.h"
@@ -23,16 +22,6 @@ temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static PortaSession *
-new_session (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "accounts.json", NULL);
-  g_autofree char *sandbox_dir = g_build_filename (dir, "sandbox", NULL);
-  g_autoptr(PortaAccountStore) store = porta_account_store_new (path);
-
-  return porta_session_new (store, sandbox_dir);
 }
 
 static void
@@ -77,7 +66,7 @@ static void
 test_empty_is_signed_out (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(PortaSession) session = porta_test_session_new (dir);
 
   restore (session);
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_SIGNED_OUT);
@@ -89,7 +78,7 @@ static void
 test_sandbox (void)
 {
   g_autofree char *dir = temp_dir ();
-  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(PortaSession) session = porta_test_session_new (dir);
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *state_file = NULL;
@@ -125,7 +114,7 @@ test_add_restore_sign_out (void)
   const char *args[] = { "--auto-approve", NULL };
   g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
   g_autofree char *dir = temp_dir ();
-  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(PortaSession) session = porta_test_session_new (dir);
   g_autoptr(PortaSession) again = NULL;
   g_autoptr(PortaAccount) account = NULL;
   g_autoptr(PortaAuth) auth = NULL;
@@ -159,7 +148,7 @@ test_add_restore_sign_out (void)
 
   /* a new session (Porta started again) comes back without prompting */
   porta_test_spin (200);  /* the store's save */
-  again = new_session (dir);
+  again = porta_test_session_new (dir);
   restore (again);
   g_assert_cmpint (porta_session_get_state (again), ==, PORTA_SESSION_STATE_READY);
   g_assert_cmpstr (porta_account_get_id (porta_session_get_account (again)), ==, porta_account_get_id (stored));
@@ -193,7 +182,7 @@ test_keyring_unavailable_child (void)
   const char *args[] = { "--auto-approve", NULL };
   g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
   g_autofree char *dir = temp_dir ();
-  g_autoptr(PortaSession) session = new_session (dir);
+  g_autoptr(PortaSession) session = porta_test_session_new (dir);
   g_autoptr(PortaAccount) account = NULL;
   g_autoptr(PortaAuth) auth = NULL;
   g_autoptr(PortaTokens) tokens = NULL;
@@ -287,11 +276,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
-    {
-      g_print ("1..0 # SKIP PORTA_SANDBOX_PATH is not set (run through meson test)\n");
-      return 0;
-    }
+  if (!porta_test_have_sandbox ())
+    return 0;  /* the skip plan is printed */
 
   g_test_add_func ("/session/empty-is-signed-out", test_empty_is_signed_out);
   g_test_add_func ("/session/sandbox", test_sandbox);
