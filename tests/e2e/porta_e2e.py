@@ -207,6 +207,16 @@ class Session:
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         subprocess.run(["xdotool", "key", *keys], check=False)
 
+    def orders_page(self, title):
+        """The first step of a plan that begins "the window opens on the
+        sandbox": waits for the window, goes to Port orders (Ctrl+2) and
+        returns that page, titled @title, or None."""
+        self.ok(self.root is not None and self.find(self.root, name=title, timeout=30) is not None,
+                "the window opens on the sandbox", self.stderr())
+        time.sleep(1)
+        self.key("ctrl+2")
+        return self.find(self.root, role=self.pyatspi.ROLE_PANEL, name=title, timeout=10)
+
     # ---- the sandbox ---------------------------------------------------
 
     def sandbox_pids(self):

@@ -40,11 +40,7 @@ s = Session(porta, language, shots, [
 ])
 pyatspi = s.pyatspi
 
-s.ok(s.root is not None and s.find(s.root, name=TEXT["orders"], timeout=30) is not None,
-     "the window opens on the sandbox", s.stderr())
-time.sleep(1)
-s.key("ctrl+2")
-page = s.find(s.root, role=pyatspi.ROLE_PANEL, name=TEXT["orders"], timeout=10)
+page = s.orders_page(TEXT["orders"])
 
 # a row of the list whose badge says Processing
 row = None

@@ -45,12 +45,7 @@ s = Session(porta, language, shots, [
 ])
 pyatspi = s.pyatspi
 
-s.ok(s.root is not None and s.find(s.root, name=TEXT["orders"], timeout=30) is not None,
-     "the window opens on the sandbox", s.stderr())
-time.sleep(1)
-
-s.key("ctrl+2")
-orders_page = s.find(s.root, role=pyatspi.ROLE_PANEL, name=TEXT["orders"], timeout=10)
+orders_page = s.orders_page(TEXT["orders"])
 not_set = s.find(orders_page, name=TEXT["not_set"], timeout=20) if orders_page else None
 set_pin = s.find(orders_page, role=pyatspi.ROLE_PUSH_BUTTON, name=TEXT["set_pin"]) if orders_page else None
 s.ok(not_set is not None and set_pin is not None, "the card says the PIN is not set", s.names(s.root))
