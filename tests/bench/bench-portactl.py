@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import re
-import select
 import shutil
 import statistics
 import subprocess
@@ -35,7 +34,8 @@ import tempfile
 import time
 import urllib.parse
 
-SANDBOX = os.environ.get("PORTA_SANDBOX_PATH")
+from porta_bench import SANDBOX, start_sandbox
+
 CLIENT_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 SCOPES = "TeamsTelephoneNumber.ReadWrite.All offline_access openid profile"
 API = "/v1.0/admin/teams/telephoneNumberManagement"
@@ -74,23 +74,6 @@ def in_private_session():
                                   sys.executable] + sys.argv, env=env))
     finally:
         shutil.rmtree(session, ignore_errors=True)
-
-
-def start_sandbox(state_dir):
-    proc = subprocess.Popen([SANDBOX, "--numbers", str(NUMBERS), "--auto-approve", "--device-interval", "0",
-                             "--state-dir", state_dir],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    data = b""
-    while b"\n" not in data:
-        ready, _, _ = select.select([proc.stdout], [], [], 30)
-        if not ready:
-            proc.kill()
-            sys.exit("porta-sandbox printed no URL in 30 s")
-        chunk = os.read(proc.stdout.fileno(), 4096)
-        if not chunk:
-            sys.exit("porta-sandbox exited at start")
-        data += chunk
-    return proc, data.split(b"\n")[0].decode()
 
 
 def access_token(base):
@@ -156,7 +139,8 @@ def main():
                LANG="C.UTF-8")
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "PORTA_DEBUG", "G_DEBUG", "MALLOC_CHECK_", "MALLOC_PERTURB_"):
         env.pop(name, None)
-    sandbox, base = start_sandbox(os.path.join(tmp, "state"))
+    sandbox, base = start_sandbox(["--numbers", str(NUMBERS), "--auto-approve", "--device-interval", "0",
+                                   "--state-dir", os.path.join(tmp, "state")])
     try:
         r = subprocess.run([portactl, "sign-in", "--device-code", "--client-id", CLIENT_ID,
                             "--authority", base + "/sandbox", "--api", base + "/v1.0"],

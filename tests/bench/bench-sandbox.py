@@ -10,15 +10,14 @@ import http.client
 import json
 import os
 import random
-import select
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 
-SANDBOX = os.environ.get("PORTA_SANDBOX_PATH")
+from porta_bench import SANDBOX, start_sandbox
+
 CLIENT_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 API = "/v1.0/admin/teams/telephoneNumberManagement"
 NUMBERS = int(os.environ.get("BENCH_NUMBERS", "100000"))
@@ -36,19 +35,8 @@ def rss_mb(pid):
 
 def start(state_dir):
     t0 = time.perf_counter()
-    proc = subprocess.Popen([SANDBOX, "--numbers", str(NUMBERS), "--auto-approve", "--state-dir", state_dir],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    data = b""
-    while b"\n" not in data:
-        ready, _, _ = select.select([proc.stdout], [], [], 30)
-        if not ready:
-            proc.kill()
-            sys.exit("porta-sandbox printed no URL in 30 s")
-        chunk = os.read(proc.stdout.fileno(), 4096)
-        if not chunk:
-            sys.exit("porta-sandbox exited at start")
-        data += chunk
-    return proc, data.split(b"\n")[0].decode(), time.perf_counter() - t0
+    proc, base = start_sandbox(["--numbers", str(NUMBERS), "--auto-approve", "--state-dir", state_dir])
+    return proc, base, time.perf_counter() - t0
 
 
 def post_form(conn, path, form):
