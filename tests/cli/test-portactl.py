@@ -16,6 +16,7 @@
 # Copyright 2026 The Porta authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import contextlib
 import csv
 import datetime
 import fcntl
@@ -733,6 +734,23 @@ def spawn_on_tty(home, args, env=None):
     return proc, master, slave
 
 
+@contextlib.contextmanager
+def on_tty(home, args, env=None):
+    """spawn_on_tty() for a with block: the terminal is closed after it."""
+    proc, master, slave = spawn_on_tty(home, args, env)
+    try:
+        yield proc, master, slave
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def answer(proc, master, prompt, text):
+    """Waits for portactl to ask @prompt on stderr, then types @text."""
+    read_until(proc.stderr.fileno(), prompt)
+    os.write(master, text)
+
+
 def read_until(fd, needle, timeout=30):
     data = b""
     deadline = time.monotonic() + timeout
@@ -767,13 +785,9 @@ def drain(fd, wait=0.3):
 def test_pin_on_a_terminal(t):
     with Home() as home:
         # typed twice, not echoed
-        proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "set"])
-        try:
-            err = proc.stderr.fileno()
-            read_until(err, b"New port-out PIN: ")
-            os.write(master, b"2718281828\n")
-            read_until(err, b"The same PIN again: ")
-            os.write(master, b"2718281828\n")
+        with on_tty(home, ["--sandbox", "pin", "set"]) as (proc, master, slave):
+            answer(proc, master, b"New port-out PIN: ", b"2718281828\n")
+            answer(proc, master, b"The same PIN again: ", b"2718281828\n")
             out, rest = proc.communicate(timeout=60)
             echoed = drain(master)
             SECRETS.add("2718281828")
@@ -781,43 +795,27 @@ def test_pin_on_a_terminal(t):
                  (proc.returncode, out, rest))
             t.ok(b"2718281828" not in echoed, "pin set on a terminal: the PIN is not echoed", echoed)
             t.ok(termios.tcgetattr(slave)[3] & termios.ECHO, "pin set: echo back on afterwards")
-        finally:
-            os.close(master)
-            os.close(slave)
 
         r = home.run("--sandbox", "pin", "reveal", "--yes")
         t.eq(r.text, "2718281828\n", "the PIN typed at the terminal was set")
 
         # not the same twice
-        proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "set"])
-        try:
-            err = proc.stderr.fileno()
-            read_until(err, b"New port-out PIN: ")
-            os.write(master, b"1414213562\n")
-            read_until(err, b"The same PIN again: ")
-            os.write(master, b"1414213563\n")
+        with on_tty(home, ["--sandbox", "pin", "set"]) as (proc, master, slave):
+            answer(proc, master, b"New port-out PIN: ", b"1414213562\n")
+            answer(proc, master, b"The same PIN again: ", b"1414213563\n")
             out, rest = proc.communicate(timeout=60)
             t.ok(proc.returncode == 4 and b"The PINs don\xe2\x80\x99t match." in rest, "two different PINs: exit 4",
                  (proc.returncode, rest))
-        finally:
-            os.close(master)
-            os.close(slave)
 
         # a PIN that breaks the rules is refused at once
-        proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "set"])
-        try:
-            read_until(proc.stderr.fileno(), b"New port-out PIN: ")
-            os.write(master, b"12ab\n")
+        with on_tty(home, ["--sandbox", "pin", "set"]) as (proc, master, slave):
+            answer(proc, master, b"New port-out PIN: ", b"12ab\n")
             out, rest = proc.communicate(timeout=60)
             t.ok(proc.returncode == 4 and MSG_DIGITS.encode() in rest and b"again" not in rest,
                  "a bad PIN at the terminal: refused before asking again", (proc.returncode, rest))
-        finally:
-            os.close(master)
-            os.close(slave)
 
         # Ctrl+C at the prompt: the terminal gets its echo back
-        proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "set"])
-        try:
+        with on_tty(home, ["--sandbox", "pin", "set"]) as (proc, master, slave):
             read_until(proc.stderr.fileno(), b"New port-out PIN: ")
             t.ok(not termios.tcgetattr(slave)[3] & termios.ECHO, "at the prompt, echo is off")
             os.write(master, b"123")
@@ -825,36 +823,23 @@ def test_pin_on_a_terminal(t):
             proc.communicate(timeout=60)
             t.ok(proc.returncode in (-signal.SIGINT, 130), "Ctrl+C stops pin set", proc.returncode)
             t.ok(termios.tcgetattr(slave)[3] & termios.ECHO, "after Ctrl+C, echo is back on")
-        finally:
-            os.close(master)
-            os.close(slave)
 
         r = home.run("--sandbox", "pin", "reveal", "--yes")
         t.eq(r.text, "2718281828\n", "neither the mismatch nor Ctrl+C changed the PIN")
 
         # reveal asks first
-        for answer, expected_rc in ((b"n\n", 1), (b"\n", 1), (b"y\n", 0), (b"YES\n", 0)):
-            proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "reveal"])
-            try:
-                read_until(proc.stderr.fileno(), b"[y/N] ")
-                os.write(master, answer)
+        for typed, expected_rc in ((b"n\n", 1), (b"\n", 1), (b"y\n", 0), (b"YES\n", 0)):
+            with on_tty(home, ["--sandbox", "pin", "reveal"]) as (proc, master, slave):
+                answer(proc, master, b"[y/N] ", typed)
                 out, rest = proc.communicate(timeout=60)
                 t.ok(proc.returncode == expected_rc and out == (b"2718281828\n" if expected_rc == 0 else b""),
-                     "pin reveal on a terminal, answer %r: exit %d" % (answer, expected_rc),
+                     "pin reveal on a terminal, answer %r: exit %d" % (typed, expected_rc),
                      (proc.returncode, out, rest))
-            finally:
-                os.close(master)
-                os.close(slave)
 
-        proc, master, slave = spawn_on_tty(home, ["--sandbox", "pin", "reveal"], env={"LANGUAGE": "it"})
-        try:
-            read_until(proc.stderr.fileno(), b"[s/N] ")
-            os.write(master, b"s\n")
+        with on_tty(home, ["--sandbox", "pin", "reveal"], env={"LANGUAGE": "it"}) as (proc, master, slave):
+            answer(proc, master, b"[s/N] ", b"s\n")
             out, rest = proc.communicate(timeout=60)
             t.ok(proc.returncode == 0 and out == b"2718281828\n", "in Italian, “s” is yes", (proc.returncode, rest))
-        finally:
-            os.close(master)
-            os.close(slave)
 
 
 # ---- accounts, sign-in, sign-out, the keyring --------------------------------
