@@ -228,33 +228,18 @@ read_line (int       fd,
   return line;
 }
 
-/**
- * portactl_read_secret:
- * @prompt: what to ask, on stderr
- *
- * Reads one line from the terminal on stdin without showing it.
- *
- * Returns: (transfer full): the line, to be freed with porta_pin_free(),
- *   or %NULL with @error set (%G_IO_ERROR_MESSAGE_TOO_LARGE when longer
- *   than 1,024 bytes)
- */
-char *
-portactl_read_secret (const char  *prompt,
-                      GError     **error)
+/* One line from stdin, as the callers that want a whole line take it:
+ * the end of input is an empty line, and a line longer than @max_length
+ * fails with %G_IO_ERROR_MESSAGE_TOO_LARGE. Freed with porta_pin_free(). */
+static char *
+read_whole_line (gsize    max_length,
+                 GError **error)
 {
   gboolean too_long = FALSE;
-  char *line;
   GError *read_error = NULL;
+  char *line;
 
-  /* echo off first: nothing typed after the prompt shows */
-  if (!echo_off (error))
-    return NULL;
-  g_printerr ("%s", prompt);
-  line = read_line (STDIN_FILENO, LINE_MAX_BYTES, &too_long, &read_error);
-  echo_on ();
-  /* the Enter that was not echoed */
-  g_printerr ("\n");
-
+  line = read_line (STDIN_FILENO, max_length, &too_long, &read_error);
   if (read_error != NULL)
     {
       g_propagate_error (error, read_error);
@@ -272,6 +257,33 @@ portactl_read_secret (const char  *prompt,
 }
 
 /**
+ * portactl_read_secret:
+ * @prompt: what to ask, on stderr
+ *
+ * Reads one line from the terminal on stdin without showing it.
+ *
+ * Returns: (transfer full): the line, to be freed with porta_pin_free(),
+ *   or %NULL with @error set (%G_IO_ERROR_MESSAGE_TOO_LARGE when longer
+ *   than 1,024 bytes)
+ */
+char *
+portactl_read_secret (const char  *prompt,
+                      GError     **error)
+{
+  char *line;
+
+  /* echo off first: nothing typed after the prompt shows */
+  if (!echo_off (error))
+    return NULL;
+  g_printerr ("%s", prompt);
+  line = read_whole_line (LINE_MAX_BYTES, error);
+  echo_on ();
+  /* the Enter that was not echoed */
+  g_printerr ("\n");
+  return line;
+}
+
+/**
  * portactl_read_stdin_line:
  * @max_length: bytes kept at most; longer lines fail
  *
@@ -285,25 +297,7 @@ char *
 portactl_read_stdin_line (gsize    max_length,
                           GError **error)
 {
-  gboolean too_long = FALSE;
-  char *line;
-  GError *read_error = NULL;
-
-  line = read_line (STDIN_FILENO, MIN (max_length, LINE_MAX_BYTES), &too_long, &read_error);
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, read_error);
-      return NULL;
-    }
-  if (line == NULL)
-    return g_strdup ("");
-  if (too_long)
-    {
-      porta_pin_free (line);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "too long");
-      return NULL;
-    }
-  return line;
+  return read_whole_line (MIN (max_length, LINE_MAX_BYTES), error);
 }
 
 /**
