@@ -36,6 +36,30 @@ restore (PortaSession *session)
   porta_test_waiter_clear (&w);
 }
 
+/* Restores @session (empty), then adds the test account of @sandbox,
+ * signed in; returns its tokens. */
+static PortaTokens *
+add_sandbox_account (PortaSession     *session,
+                     PortaTestSandbox *sandbox)
+{
+  g_autoptr(PortaAccount) account = porta_account_new (sandbox->authority, sandbox->api_base,
+                                                       PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE);
+  g_autoptr(PortaAuth) auth = porta_auth_new (sandbox->authority, PORTA_TEST_CLIENT_ID,
+                                              PORTA_SCOPES_READ_WRITE, NULL);
+  g_autoptr(GError) error = NULL;
+  PortaTestWaiter w = { NULL };
+  PortaTokens *tokens;
+
+  restore (session);
+  tokens = porta_test_sign_in (auth, &error);
+  g_assert_no_error (error);
+
+  porta_session_add_account_async (session, account, tokens, NULL, porta_test_waiter_cb, &w);
+  g_assert_true (porta_session_add_account_finish (session, porta_test_waiter_wait (&w, 30000), &error));
+  porta_test_waiter_clear (&w);
+  return tokens;
+}
+
 static PortaPinStatus *
 pin_status (PortaClient  *client,
             GError      **error)
@@ -116,8 +140,6 @@ test_add_restore_sign_out (void)
   g_autofree char *dir = temp_dir ();
   g_autoptr(PortaSession) session = porta_test_session_new (dir);
   g_autoptr(PortaSession) again = NULL;
-  g_autoptr(PortaAccount) account = NULL;
-  g_autoptr(PortaAuth) auth = NULL;
   g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
@@ -126,16 +148,7 @@ test_add_restore_sign_out (void)
   PortaAccount *stored;
   PortaTestWaiter w = { NULL };
 
-  restore (session);
-  account = porta_account_new (sandbox->authority, sandbox->api_base, PORTA_TEST_CLIENT_ID,
-                               PORTA_SCOPES_READ_WRITE);
-  auth = porta_auth_new (sandbox->authority, PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE, NULL);
-  tokens = porta_test_sign_in (auth, &error);
-  g_assert_no_error (error);
-
-  porta_session_add_account_async (session, account, tokens, NULL, porta_test_waiter_cb, &w);
-  g_assert_true (porta_session_add_account_finish (session, porta_test_waiter_wait (&w, 30000), &error));
-  porta_test_waiter_clear (&w);
+  tokens = add_sandbox_account (session, sandbox);
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_READY);
   stored = porta_session_get_account (session);
   g_assert_nonnull (porta_account_get_username (stored));
@@ -183,23 +196,11 @@ test_keyring_unavailable_child (void)
   g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
   g_autofree char *dir = temp_dir ();
   g_autoptr(PortaSession) session = porta_test_session_new (dir);
-  g_autoptr(PortaAccount) account = NULL;
-  g_autoptr(PortaAuth) auth = NULL;
   g_autoptr(PortaTokens) tokens = NULL;
   g_autoptr(PortaPinStatus) status = NULL;
   g_autoptr(GError) error = NULL;
-  PortaTestWaiter w = { NULL };
 
-  restore (session);
-  account = porta_account_new (sandbox->authority, sandbox->api_base, PORTA_TEST_CLIENT_ID,
-                               PORTA_SCOPES_READ_WRITE);
-  auth = porta_auth_new (sandbox->authority, PORTA_TEST_CLIENT_ID, PORTA_SCOPES_READ_WRITE, NULL);
-  tokens = porta_test_sign_in (auth, &error);
-  g_assert_no_error (error);
-
-  porta_session_add_account_async (session, account, tokens, NULL, porta_test_waiter_cb, &w);
-  g_assert_true (porta_session_add_account_finish (session, porta_test_waiter_wait (&w, 30000), &error));
-  porta_test_waiter_clear (&w);
+  tokens = add_sandbox_account (session, sandbox);
 
   /* signed in for this session, and told it will not be remembered */
   g_assert_cmpint (porta_session_get_state (session), ==, PORTA_SESSION_STATE_READY);
