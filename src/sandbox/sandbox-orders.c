@@ -323,6 +323,22 @@ demo_order (SandboxServer *server,
 void
 sandbox_orders_create_demo (SandboxServer *server)
 {
+  /* port-in orders of reserved numbers, moved along by the clock as far
+   * as their age takes them: ordered by age, numbers 1 to 5 */
+  static const struct
+  {
+    const char *name;
+    const char *carrier;
+    gint64      age;
+    gint64      foc_from_now;
+    guint       n_numbers;
+  } aged[] = {
+    { "Milano HQ — TIM numbers", "TIM", 20 * 60 * (gint64) G_USEC_PER_SEC, 14 * DAY, 3 },
+    { "Roma office — Fastweb", "Fastweb", 5 * HOUR, 10 * DAY, 2 },
+    { "New York sales lines", "Verizon", 2 * DAY, 6 * DAY, 4 },
+    { "Torino plant", "WindTre", 8 * DAY, 12 * HOUR, 2 },
+    { "Chicago support desk", "AT&T", 30 * DAY, -20 * DAY, 5 },
+  };
   SandboxOrders *self = server->orders;
   gint64 now = g_get_real_time ();
   const char *admin = sandbox_demo_user ()->display_name;
@@ -331,31 +347,14 @@ sandbox_orders_create_demo (SandboxServer *server)
 
   now -= now % G_USEC_PER_SEC;
 
-  o = demo_order (server, FALSE, "Milano HQ — TIM numbers", "TIM", now - 20 * 60 * (gint64) G_USEC_PER_SEC,
-                  now + 14 * DAY, 1);
-  add_reserved (o, 0, 3);
-  advance_order (server, o, now, 1.0);
-  g_ptr_array_add (self->orders, o);
-
-  o = demo_order (server, FALSE, "Roma office — Fastweb", "Fastweb", now - 5 * HOUR, now + 10 * DAY, 2);
-  add_reserved (o, 10, 2);
-  advance_order (server, o, now, 1.0);
-  g_ptr_array_add (self->orders, o);
-
-  o = demo_order (server, FALSE, "New York sales lines", "Verizon", now - 2 * DAY, now + 6 * DAY, 3);
-  add_reserved (o, 20, 4);
-  advance_order (server, o, now, 1.0);
-  g_ptr_array_add (self->orders, o);
-
-  o = demo_order (server, FALSE, "Torino plant", "WindTre", now - 8 * DAY, now + 12 * HOUR, 4);
-  add_reserved (o, 30, 2);
-  advance_order (server, o, now, 1.0);
-  g_ptr_array_add (self->orders, o);
-
-  o = demo_order (server, FALSE, "Chicago support desk", "AT&T", now - 30 * DAY, now - 20 * DAY, 5);
-  add_reserved (o, 40, 5);
-  advance_order (server, o, now, 1.0);
-  g_ptr_array_add (self->orders, o);
+  for (guint i = 0; i < G_N_ELEMENTS (aged); i++)
+    {
+      o = demo_order (server, FALSE, aged[i].name, aged[i].carrier, now - aged[i].age,
+                      now + aged[i].foc_from_now, i + 1);
+      add_reserved (o, 10 * i, aged[i].n_numbers);
+      advance_order (server, o, now, 1.0);
+      g_ptr_array_add (self->orders, o);
+    }
 
   o = demo_order (server, FALSE, "Milano reception — Vodafone", "Vodafone Italia", now - 3 * DAY,
                   now + 9 * DAY, 6);
