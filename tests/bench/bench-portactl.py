@@ -36,22 +36,13 @@ import urllib.parse
 
 from porta_bench import SANDBOX, start_sandbox
 
-CLIENT_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
-SCOPES = "TeamsTelephoneNumber.ReadWrite.All offline_access openid profile"
-API = "/v1.0/admin/teams/telephoneNumberManagement"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sandbox"))
+from sandboxlib import API, CLIENT_ID, secret_service_available  # noqa: E402
+from sandboxlib import WRITE_SCOPES as SCOPES  # noqa: E402
+
 NUMBERS = int(os.environ.get("BENCH_NUMBERS", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 NEXT_LINK = re.compile(rb'"@odata\.nextLink"\s*:\s*"([^"]+)"')
-
-
-def secret_service_available():
-    try:
-        out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                              "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
-                              "string:org.freedesktop.secrets"], capture_output=True, timeout=10)
-        return b"true" in out.stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return False
 
 
 def in_private_session():

@@ -37,7 +37,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sandbox"))
 import sandboxlib  # noqa: E402
-from sandboxlib import API, Sandbox, Tap, fetch_all  # noqa: E402
+from sandboxlib import API, Sandbox, Tap, fetch_all, secret_service_available  # noqa: E402
 
 PORTACTL = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
 SANDBOX = sandboxlib.SANDBOX
@@ -168,16 +168,6 @@ def table_rows(text, titles):
             cells.append(line[start:end].strip())
         rows.append(cells)
     return header, rows
-
-
-def secret_service_available():
-    try:
-        out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                              "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
-                              "string:org.freedesktop.secrets"], capture_output=True, timeout=10)
-        return b"true" in out.stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return False
 
 
 def write_accounts(home, accounts, current):

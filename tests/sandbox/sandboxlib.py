@@ -267,3 +267,15 @@ def oauth_error(response):
 def form_value(html, name):
     m = re.search(r'name="%s" value="([^"]*)"' % re.escape(name), html)
     return m.group(1) if m else None
+
+
+def secret_service_available():
+    """Whether a Secret Service (a keyring) answers on the session bus:
+    what portactl's sign-in needs to keep its tokens."""
+    try:
+        out = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+                              "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
+                              "string:org.freedesktop.secrets"], capture_output=True, timeout=10)
+        return b"true" in out.stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
