@@ -178,6 +178,29 @@ porta_test_find_message_dialog (void)
 }
 
 /**
+ * porta_test_window_new:
+ * @child: the #GtkWidget under test
+ * @width: the window's default width
+ * @height: the window's default height
+ *
+ * A plain window holding @child, not shown yet: see
+ * porta_test_show_window().
+ *
+ * Returns: (transfer none): the window, owned by GTK until destroyed
+ */
+GtkWidget *
+porta_test_window_new (gpointer child,
+                       int      width,
+                       int      height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (child));
+  return window;
+}
+
+/**
  * porta_test_show_window:
  * @window: a #GtkWindow
  *

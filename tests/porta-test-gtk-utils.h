@@ -37,6 +37,9 @@ GtkWidget        *porta_test_find_by_name        (GtkWidget            *root,
 GtkWidget        *porta_test_find_by_type        (GtkWidget            *root,
                                                   GType                 type);
 AdwMessageDialog *porta_test_find_message_dialog (void);
+GtkWidget        *porta_test_window_new          (gpointer              child,
+                                                  int                   width,
+                                                  int                   height);
 void              porta_test_show_window         (gpointer              window);
 void              porta_test_destroy_window      (gpointer              window);
 

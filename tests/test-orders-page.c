@@ -57,12 +57,10 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 
   f->toasts = g_ptr_array_new_with_free_func (g_free);
-  f->window = gtk_window_new ();
+  f->page = g_object_new (PORTA_TYPE_ORDERS_PAGE, NULL);
+  f->window = porta_test_window_new (f->page, 1000, 900);
   g_action_map_add_action_entries (G_ACTION_MAP (win), entries, G_N_ELEMENTS (entries), f);
   gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (win));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
-  f->page = g_object_new (PORTA_TYPE_ORDERS_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   porta_test_show_window (f->window);
 }
 

@@ -34,10 +34,8 @@ fixture_setup (Fixture       *f,
 
   f->sandbox = porta_test_sandbox_start (NULL, args);
   f->client = porta_test_client (f->sandbox, 2, 2000, 20);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   f->page = g_object_new (PORTA_TYPE_VOICE_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  f->window = porta_test_window_new (f->page, 1200, 800);
   porta_test_show_window (f->window);
 }
 
