@@ -318,20 +318,6 @@ portactl_context_load_accounts (PortactlContext  *ctx,
   return TRUE;
 }
 
-static gboolean
-same_username (const char *a,
-               const char *b)
-{
-  g_autofree char *fa = NULL;
-  g_autofree char *fb = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-  fa = g_utf8_casefold (a, -1);
-  fb = g_utf8_casefold (b, -1);
-  return g_strcmp0 (fa, fb) == 0;
-}
-
 /**
  * portactl_context_find_account:
  * @id_or_username: an account's id, or its username when only one
@@ -357,7 +343,7 @@ portactl_context_find_account (PortactlContext  *ctx,
     {
       g_autoptr(PortaAccount) account = g_list_model_get_item (accounts, i);
 
-      if (same_username (porta_account_get_username (account), id_or_username))
+      if (porta_account_names_equal (porta_account_get_username (account), id_or_username))
         {
           matches++;
           g_set_object (&found, account);

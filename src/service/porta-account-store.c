@@ -290,22 +290,6 @@ same_authority (const char *a,
   return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
 }
 
-/* User principal names and client ids are case-insensitive. */
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-  g_autofree char *fa = NULL;
-  g_autofree char *fb = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  fa = g_utf8_casefold (a, -1);
-  fb = g_utf8_casefold (b, -1);
-  return g_strcmp0 (fa, fb) == 0;
-}
-
 /* The same person signed in through the same application to the same
  * authority. A porta-sandbox listens on a new loopback port each time it
  * starts, so for sandbox accounts the authority is not compared: without
@@ -314,8 +298,8 @@ static gboolean
 same_identity (PortaAccount *a,
                PortaAccount *b)
 {
-  if (!same_name (porta_account_get_username (a), porta_account_get_username (b)) ||
-      !same_name (porta_account_get_client_id (a), porta_account_get_client_id (b)))
+  if (!porta_account_names_equal (porta_account_get_username (a), porta_account_get_username (b)) ||
+      !porta_account_names_equal (porta_account_get_client_id (a), porta_account_get_client_id (b)))
     return FALSE;
 
   if (porta_account_get_sandbox (a) && porta_account_get_sandbox (b))

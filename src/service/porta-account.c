@@ -796,3 +796,28 @@ porta_account_new_replacing (PortaAccount *account,
 
   return copy;
 }
+
+/**
+ * porta_account_names_equal:
+ * @a: (nullable): a username (user principal name) or a client id
+ * @b: (nullable): another
+ *
+ * Usernames and client ids are case-insensitive: compares them as Entra
+ * ID does. A missing name equals nothing.
+ *
+ * Returns: whether @a and @b name the same user or application
+ */
+gboolean
+porta_account_names_equal (const char *a,
+                           const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return g_strcmp0 (fa, fb) == 0;
+}

@@ -47,4 +47,7 @@ void          porta_account_set_sandbox            (PortaAccount  *self,
 
 char         *porta_account_dup_organization_label (PortaAccount  *self);
 
+gboolean      porta_account_names_equal            (const char    *a,
+                                                    const char    *b);
+
 G_END_DECLS
