@@ -71,6 +71,17 @@ count_audit_events (PortaClient *client)
   return count;
 }
 
+static void
+assert_audit_events (PortaClient *client,
+                     guint        set,
+                     guint        changed)
+{
+  AuditCount count = count_audit_events (client);
+
+  g_assert_cmpuint (count.set, ==, set);
+  g_assert_cmpuint (count.changed, ==, changed);
+}
+
 /* ---- driving the dialog ------------------------------------------------- */
 
 typedef struct
@@ -644,6 +655,19 @@ fixture_settled (gpointer data)
   return !saving (data);
 }
 
+/* Waits for the save to end and the dialog to hide, lets @settle_ms pass
+ * (a second save would have begun by then), then closes it: saved once. */
+static void
+close_when_saved_once (Fixture *fixture,
+                       guint    settle_ms)
+{
+  g_assert_true (porta_test_wait_until (fixture_done, fixture, 20000));
+  if (settle_ms > 0)
+    porta_test_spin (settle_ms);
+  g_assert_cmpuint (fixture->saved, ==, 1);
+  fixture_close (fixture);
+}
+
 static void
 fill_in (Fixture    *fixture,
          const char *pin)
@@ -659,7 +683,6 @@ test_save_flow (void)
   const char *args[] = { "--auto-approve", NULL };
   g_autoptr(PortaTestSandbox) sandbox = porta_test_sandbox_start (NULL, args);
   g_autoptr(PortaClient) client = signed_in_client (sandbox);
-  AuditCount count;
   Fixture fixture;
 
   /* set */
@@ -671,25 +694,17 @@ test_save_flow (void)
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (fixture.pin_row)));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (fixture.confirm_row)));
   g_assert_false (save_enabled (&fixture));
-  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
-  g_assert_cmpuint (fixture.saved, ==, 1);
-  fixture_close (&fixture);
+  close_when_saved_once (&fixture, 0);
 
-  count = count_audit_events (client);
-  g_assert_cmpuint (count.set, ==, 1);
-  g_assert_cmpuint (count.changed, ==, 0);
+  assert_audit_events (client, 1, 0);
 
   /* change */
   fixture_open (&fixture, NULL, client, TRUE);
   fill_in (&fixture, "5830274");
   gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.save", NULL);
-  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
-  g_assert_cmpuint (fixture.saved, ==, 1);
-  fixture_close (&fixture);
+  close_when_saved_once (&fixture, 0);
 
-  count = count_audit_events (client);
-  g_assert_cmpuint (count.set, ==, 1);
-  g_assert_cmpuint (count.changed, ==, 1);
+  assert_audit_events (client, 1, 1);
 }
 
 static void
@@ -754,10 +769,7 @@ test_double_activation (void)
   porta_test_spin (100);
   g_assert_true (saving (&fixture));
   gtk_widget_activate_action (GTK_WIDGET (fixture.dialog), "pin-dialog.save", NULL);
-  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
-  porta_test_spin (200);
-  g_assert_cmpuint (fixture.saved, ==, 1);
-  fixture_close (&fixture);
+  close_when_saved_once (&fixture, 200);
 
   count = count_audit_events (client);
   g_assert_cmpuint (count.set + count.changed, ==, 1);
@@ -770,14 +782,9 @@ test_double_activation (void)
   press_enter (fixture.pin_row);
   press_enter (fixture.pin_row);
   g_assert_true (saving (&fixture));
-  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
-  porta_test_spin (200);
-  g_assert_cmpuint (fixture.saved, ==, 1);
-  fixture_close (&fixture);
+  close_when_saved_once (&fixture, 200);
 
-  count = count_audit_events (client);
-  g_assert_cmpuint (count.set, ==, 1);
-  g_assert_cmpuint (count.changed, ==, 1);
+  assert_audit_events (client, 1, 1);
 }
 
 static void
@@ -1102,9 +1109,7 @@ test_keyboard_saves (void)
   g_assert_cmpstr (text_of (fixture.confirm_row), ==, "482916");
   g_assert_true (save_enabled (&fixture));
   xdotool (enter);
-  g_assert_true (porta_test_wait_until (fixture_done, &fixture, 20000));
-  g_assert_cmpuint (fixture.saved, ==, 1);
-  fixture_close (&fixture);
+  close_when_saved_once (&fixture, 0);
 
   count = count_audit_events (client);
   g_assert_cmpuint (count.set, ==, 1);
