@@ -226,3 +226,11 @@ class Session:
 
     def stderr(self):
         return self.app.stderr.read() if self.app.poll() is not None else ""
+
+
+def start_session(texts, plan):
+    """What every e2e test begins with: its command line, PORTA LANGUAGE
+    SCREENSHOT_DIR, a Session on it with @plan, and the strings of
+    @texts (a dict by language) in that language."""
+    porta, language, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    return Session(porta, language, shots, plan), texts[language]

@@ -13,11 +13,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from porta_e2e import Session  # noqa: E402
+from porta_e2e import start_session  # noqa: E402
 
-porta, language, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-
-TEXT = {
+TEXTS = {
     "C": {
         "orders": "Port orders", "processing": "Processing", "cancelled": "Cancelled",
         "cancel": "Cancel Order…", "confirm": "Cancel Order", "keep": "Keep Order",
@@ -28,9 +26,9 @@ TEXT = {
         "cancel": "Annulla ordine…", "confirm": "Annulla ordine", "keep": "Mantieni ordine",
         "back": "Torna agli ordini di portabilità",
     },
-}[language]
+}
 
-s = Session(porta, language, shots, [
+s, TEXT = start_session(TEXTS, [
     "the window opens on the sandbox",
     "the list shows an order in Processing",
     "its details offer Cancel Order…",

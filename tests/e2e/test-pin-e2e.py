@@ -14,11 +14,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from porta_e2e import Session  # noqa: E402
+from porta_e2e import start_session  # noqa: E402
 
-porta, language, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-
-TEXT = {
+TEXTS = {
     "C": {
         "orders": "Port orders", "set_pin": "Set PIN…", "dialog": "Set Port-Out PIN",
         "save": "Save", "too_short": "The PIN must be 6 to 10 digits.",
@@ -31,9 +29,9 @@ TEXT = {
         "is_set": "Impostato", "not_set": "Non impostato", "change_pin": "Modifica PIN…",
         "suggest": "Suggerisci un PIN",
     },
-}[language]
+}
 
-s = Session(porta, language, shots, [
+s, TEXT = start_session(TEXTS, [
     "the window opens on the sandbox",
     "the card says the PIN is not set",
     "Set PIN… opens the dialog",

@@ -20,11 +20,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from porta_e2e import Session  # noqa: E402
+from porta_e2e import start_session  # noqa: E402
 
-porta, language, shots = sys.argv[1], sys.argv[2], sys.argv[3]
-
-TEXT = {
+TEXTS = {
     "C": {
         "voice": "Voice", "numbers": "Phone numbers", "search": "Search phone numbers",
         "status": "Assignment status", "all_statuses": "All statuses", "type": "Number type",
@@ -35,9 +33,9 @@ TEXT = {
         "status": "Stato di assegnazione", "all_statuses": "Tutti gli stati", "type": "Tipo di numero",
         "country": "Paese", "problems": "Problemi di attivazione", "copy": "Copia numero",
     },
-}[language]
+}
 
-s = Session(porta, language, shots, [
+s, TEXT = start_session(TEXTS, [
     "the window opens on the Voice page with its numbers",
     "the filters are named, the status filter with its choice",
     "typing with a number selected searches, in the search entry",
@@ -135,7 +133,7 @@ s.screenshot("voice-escape")
 def sandbox_numbers():
     # the same sandbox Porta uses: portactl --sandbox, in the same home,
     # finds it running
-    portactl = os.environ.get("PORTACTL") or os.path.join(os.path.dirname(porta), "cli", "portactl")
+    portactl = os.environ.get("PORTACTL") or os.path.join(os.path.dirname(s.porta), "cli", "portactl")
     env = dict(os.environ)
     env.update({
         "XDG_DATA_HOME": os.path.join(s.home, "data"),
