@@ -21,12 +21,7 @@
 static PortaClient *
 client_for (PortaTestSandbox *sandbox)
 {
-  g_autoptr(GError) error = NULL;
-  PortaClient *client = porta_test_signed_in_client (sandbox, &error);
-
-  g_assert_no_error (error);
-  porta_client_set_retry_policy (client, 1, 1000, 1);
-  return client;
+  return porta_test_client (sandbox, 1, 1000, 1);
 }
 
 static void
@@ -170,11 +165,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("PORTA_SANDBOX_PATH") == NULL)
-    {
-      g_print ("1..0 # SKIP PORTA_SANDBOX_PATH is not set (run through meson test)\n");
-      return 0;
-    }
+  if (!porta_test_have_sandbox ())
+    return 0;  /* the skip plan is printed */
 
   g_test_add_func ("/capabilities/graph-like", test_graph_like);
   g_test_add_func ("/capabilities/normal", test_normal);
