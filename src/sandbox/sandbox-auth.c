@@ -46,6 +46,7 @@ static const struct
 } known_scopes[] = {
   { "TeamsTelephoneNumber.Read.All", SANDBOX_SCOPE_READ },
   { "TeamsTelephoneNumber.ReadWrite.All", SANDBOX_SCOPE_READ | SANDBOX_SCOPE_WRITE },
+  { "TeamsUserConfiguration.Read.All", SANDBOX_SCOPE_PEOPLE },
   { "offline_access", SANDBOX_SCOPE_OFFLINE },
   { "openid", SANDBOX_SCOPE_OPENID },
   { "profile", SANDBOX_SCOPE_PROFILE },
@@ -243,6 +244,8 @@ sandbox_auth_scope_string (guint scopes)
     g_string_append (out, "TeamsTelephoneNumber.ReadWrite.All ");
   else if (scopes & SANDBOX_SCOPE_READ)
     g_string_append (out, "TeamsTelephoneNumber.Read.All ");
+  if (scopes & SANDBOX_SCOPE_PEOPLE)
+    g_string_append (out, "TeamsUserConfiguration.Read.All ");
   if (scopes & SANDBOX_SCOPE_OPENID)
     g_string_append (out, "openid ");
   if (scopes & SANDBOX_SCOPE_PROFILE)
@@ -340,10 +343,15 @@ sandbox_auth_respond_tokens (SandboxServer     *server,
   SandboxAuth *self = server->auth;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *scope_text = sandbox_auth_scope_string (scopes);
+  g_autofree char *scope_text = NULL;
   char *access = sandbox_random_token (32);
   AccessToken *token = g_new0 (AccessToken, 1);
   gint64 now = g_get_real_time ();
+
+  /* as a tenant whose admin never consented to a permission: the token
+   * simply comes without it */
+  scopes &= ~server->options.withheld_scopes;
+  scope_text = sandbox_auth_scope_string (scopes);
 
   token->scopes = scopes;
   token->expires = now + (gint64) server->options.token_lifetime * G_USEC_PER_SEC;
@@ -409,6 +417,7 @@ handle_discovery (SandboxServer     *server,
   static const char * const scopes[] = {
     "openid", "profile", "email", "offline_access",
     "TeamsTelephoneNumber.Read.All", "TeamsTelephoneNumber.ReadWrite.All",
+    "TeamsUserConfiguration.Read.All",
   };
   static const char * const claims[] = {
     "sub", "iss", "aud", "exp", "iat", "nbf", "name", "preferred_username", "email",
@@ -585,7 +594,9 @@ grant_refresh_token (SandboxServer     *server,
           refresh_free (r);
           return;
         }
-      if ((asked & ~r->scopes) != 0)
+      /* a permission consented to since the first sign-in is not a
+       * widening that Entra refuses: the people's comes if it can */
+      if ((asked & ~r->scopes & ~SANDBOX_SCOPE_PEOPLE) != 0)
         {
           sandbox_respond_oauth_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_scope",
                                        "A refresh cannot widen the scopes first granted.");

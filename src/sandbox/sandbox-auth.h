@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define SANDBOX_SCOPE_OPENID   (1u << 3)
 #define SANDBOX_SCOPE_PROFILE  (1u << 4)
 #define SANDBOX_SCOPE_EMAIL    (1u << 5)
+#define SANDBOX_SCOPE_PEOPLE   (1u << 6)
 
 #define SANDBOX_AUTHORITY_PATH "/sandbox"
 

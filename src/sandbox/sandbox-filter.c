@@ -9,6 +9,7 @@
  *   term      := "(" filter ")"
  *              | name "eq" literal
  *              | name "/any(" var ":" var "eq" literal ")"
+ *              | "startswith(" name "," literal ")"
  *   literal   := "'" { char | "''" } "'" | "null"
  *
  * Everything else (or, ne, functions, numbers) is refused with a message
@@ -174,6 +175,31 @@ parse_term (Parser  *parser,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "Expected a property name at '%.20s'.", parser->p);
       return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (name, "startswith") == 0 && read_char (parser, '('))
+    {
+      g_autofree char *property = read_name (parser);
+
+      if (property == NULL || !read_char (parser, ','))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Expected startswith(property, 'text').");
+          return FALSE;
+        }
+      condition = g_new0 (SandboxCondition, 1);
+      condition->property = g_steal_pointer (&property);
+      condition->starts_with = TRUE;
+      g_ptr_array_add (parser->out, condition);
+      if (!read_literal (parser, &condition->value, error))
+        return FALSE;
+      if (condition->value == NULL || !read_char (parser, ')'))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Expected startswith(property, 'text').");
+          return FALSE;
+        }
+      return TRUE;
     }
 
   condition = g_new0 (SandboxCondition, 1);

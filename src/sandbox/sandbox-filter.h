@@ -9,12 +9,14 @@
 
 G_BEGIN_DECLS
 
-/* One comparison: `property eq 'value'` (value NULL for `null`), or
- * `property/any(c:c eq 'value')` when @any is set. */
+/* One comparison: `property eq 'value'` (value NULL for `null`),
+ * `property/any(c:c eq 'value')` when @any is set, or
+ * `startswith(property, 'value')` when @starts_with is set. */
 typedef struct
 {
   char     *property;
   gboolean  any;
+  gboolean  starts_with;
   char     *value;
 } SandboxCondition;
 

@@ -17,6 +17,7 @@
 
 #include "sandbox-auth.h"
 #include "sandbox-numbers.h"
+#include "sandbox-auth.h"
 #include "sandbox-server.h"
 
 static gboolean
@@ -63,6 +64,7 @@ main (int   argc,
   g_autofree char *device_interval = NULL;
   g_autofree char *state_dir = NULL;
   g_autofree char *faults = NULL;
+  g_autofree char *withhold = NULL;
   double order_speed = 1.0;
   gboolean auto_approve = FALSE;
   gboolean graph_like = FALSE;
@@ -90,6 +92,9 @@ main (int   argc,
       "How much faster port orders move than real time (default 1)", "FACTOR" },
     { "graph-like", 0, 0, G_OPTION_ARG_NONE, &graph_like,
       "Answer portOutPin, portOrders and portaCapabilities as Microsoft Graph does: 400, not offered", NULL },
+    { "withhold-scope", 0, 0, G_OPTION_ARG_STRING, &withhold,
+      "Never grant this permission, as a tenant whose admin did not consent to it "
+      "(only TeamsUserConfiguration.Read.All)", "SCOPE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -148,6 +153,16 @@ main (int   argc,
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            "--order-speed must be more than 0 and at most 1e9");
       goto usage;
+    }
+  if (withhold != NULL)
+    {
+      if (g_ascii_strcasecmp (withhold, "TeamsUserConfiguration.Read.All") != 0)
+        {
+          g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                               "--withhold-scope only knows TeamsUserConfiguration.Read.All");
+          goto usage;
+        }
+      options.withheld_scopes = SANDBOX_SCOPE_PEOPLE;
     }
   options.order_speed = order_speed;
   options.auto_approve = auto_approve;

@@ -168,6 +168,11 @@ static const char * const property_names[] = {
 /* GUID namespaces: each kind of derived identifier has its own */
 enum { GUID_TARGET = 1, GUID_OPERATOR, GUID_CIVIC, GUID_LOCATION, GUID_SITE, GUID_POLICY };
 
+static const char *string_property (SandboxNumbers      *self,
+                                    const SandboxNumber *n,
+                                    guint                prop,
+                                    char                 buf[48]);
+
 static void
 format_e164 (guint64 e164,
              char    out[24])
@@ -512,6 +517,43 @@ sandbox_numbers_nth (SandboxNumbers *self,
 }
 
 /**
+ * sandbox_numbers_nth_target:
+ * @index: a position in the tenant's numbers
+ *
+ * Tells who the number at @index is assigned to, when that is a user or a
+ * resource account (a userConfiguration in Graph); conference bridges,
+ * policies and third-party apps are not people.
+ *
+ * Returns: %TRUE if @out was filled with a person's target
+ */
+gboolean
+sandbox_numbers_nth_target (SandboxNumbers *self,
+                            guint           index,
+                            SandboxTarget  *out)
+{
+  const SandboxNumber *n;
+  char buf[48];
+
+  if (index >= self->numbers->len)
+    return FALSE;
+  n = &g_array_index (self->numbers, SandboxNumber, index);
+  if (n->target == 0)
+    return FALSE;
+  if (n->status == ST_USER)
+    out->kind = n->source == SRC_ON_PREMISES ? SANDBOX_TARGET_ON_PREM_USER : SANDBOX_TARGET_USER;
+  else if (n->status == ST_VOICE_APP)
+    out->kind = SANDBOX_TARGET_RESOURCE_ACCOUNT;
+  else
+    return FALSE;
+  g_strlcpy (out->guid, string_property (self, n, PROP_ASSIGNMENT_TARGET_ID, buf), sizeof out->guid);
+  format_e164 (n->e164, out->e164);
+  out->category = category_names[n->category] ? category_names[n->category] : "primary";
+  out->city = n->region != NO_REGION ? regions[n->region].city : NULL;
+  out->italian = n->country == 4;
+  return TRUE;
+}
+
+/**
  * sandbox_numbers_reserved:
  * @which: any index
  *
@@ -717,6 +759,13 @@ compile_condition (const SandboxCondition *condition,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "Filtering on '%s' is not supported.", property_names[prop]);
+      return FALSE;
+    }
+
+  if (condition->starts_with)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "startswith() is not supported on numberAssignments.");
       return FALSE;
     }
 

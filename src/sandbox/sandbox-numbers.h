@@ -27,6 +27,29 @@ void            sandbox_numbers_reserved     (guint               which,
                                               char                out[24]);
 gboolean        sandbox_is_e164              (const char         *text);
 
+/* Who a number is assigned to, for the people the tenant holds */
+typedef enum
+{
+  SANDBOX_TARGET_NONE,
+  SANDBOX_TARGET_USER,
+  SANDBOX_TARGET_ON_PREM_USER,
+  SANDBOX_TARGET_RESOURCE_ACCOUNT,
+} SandboxTargetKind;
+
+typedef struct
+{
+  SandboxTargetKind  kind;
+  char               guid[37];
+  char               e164[24];
+  const char        *category;
+  const char        *city;      /* may be NULL */
+  gboolean           italian;
+} SandboxTarget;
+
+gboolean        sandbox_numbers_nth_target   (SandboxNumbers     *self,
+                                              guint               index,
+                                              SandboxTarget      *out);
+
 void            sandbox_numbers_handle_list  (SandboxServer      *server,
                                               SoupServerMessage  *msg,
                                               GHashTable         *query);

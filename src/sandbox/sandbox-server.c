@@ -17,6 +17,7 @@
 #include "sandbox-http.h"
 #include "sandbox-numbers.h"
 #include "sandbox-orders.h"
+#include "sandbox-people.h"
 #include "sandbox-pin.h"
 #include "sandbox-server.h"
 #include "sandbox-state.h"
@@ -102,6 +103,7 @@ sandbox_server_new (const SandboxOptions  *options,
   sandbox_format_guid (self->seed, 7, guid);
   self->tenant_id = g_strdup (guid);
   self->numbers = sandbox_numbers_new (self->seed, self->tenant_id, options->n_numbers);
+  self->people = sandbox_people_new (self->numbers, self->tenant_id);
   self->pin = sandbox_pin_new ();
   self->orders = sandbox_orders_new ();
   self->auth = sandbox_auth_new ();
@@ -133,6 +135,7 @@ sandbox_server_free (SandboxServer *self)
   g_clear_object (&self->soup);
   sandbox_auth_free (self->auth);
   sandbox_numbers_free (self->numbers);
+  sandbox_people_free (self->people);
   sandbox_orders_free (self->orders);
   sandbox_pin_free (self->pin);
   sandbox_faults_free (self->faults);
@@ -217,6 +220,7 @@ typedef enum
   ROUTE_PIN_REVEAL,
   ROUTE_PIN_AUDIT,
   ROUTE_CAPABILITIES,
+  ROUTE_PEOPLE,
 } Route;
 
 static Route
@@ -227,6 +231,8 @@ route_of (const char  *path,
   guint n;
 
   *id = NULL;
+  if (strcmp (path, SANDBOX_PEOPLE_PATH) == 0)
+    return ROUTE_PEOPLE;
   if (!g_str_has_prefix (path, SANDBOX_API_ROOT "/"))
     return ROUTE_NONE;
   parts = g_strsplit (path + strlen (SANDBOX_API_ROOT "/"), "/", 5);
@@ -353,6 +359,7 @@ handle_api (SandboxServer     *self,
     case ROUTE_NUMBER:
     case ROUTE_PIN_AUDIT:
     case ROUTE_CAPABILITIES:
+    case ROUTE_PEOPLE:
       if (!get)
         allow = "GET";
       break;
@@ -386,6 +393,18 @@ handle_api (SandboxServer     *self,
   if (allow != NULL)
     {
       respond_method_not_allowed (msg, allow);
+      return;
+    }
+
+  /* people need their own permission, and the numbers' does not give it */
+  if (route == ROUTE_PEOPLE)
+    {
+      if (!(caller.scopes & SANDBOX_SCOPE_PEOPLE))
+        sandbox_respond_error (msg, SOUP_STATUS_FORBIDDEN, "Forbidden",
+                               "Insufficient privileges to complete the operation: "
+                               "the token lacks TeamsUserConfiguration.Read.All.");
+      else
+        sandbox_people_handle_list (self, msg, query);
       return;
     }
 
@@ -434,6 +453,7 @@ handle_api (SandboxServer     *self,
     case ROUTE_CAPABILITIES:
       handle_capabilities (msg);
       break;
+    case ROUTE_PEOPLE:
     case ROUTE_NONE:
     default:
       g_assert_not_reached ();

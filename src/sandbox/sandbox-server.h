@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _SandboxAuth    SandboxAuth;
 typedef struct _SandboxNumbers SandboxNumbers;
+typedef struct _SandboxPeople  SandboxPeople;
 typedef struct _SandboxOrders  SandboxOrders;
 typedef struct _SandboxPin     SandboxPin;
 typedef struct _SandboxFaults  SandboxFaults;
@@ -39,6 +40,7 @@ typedef struct
   guint     device_code_lifetime;
   guint     device_interval;
   gboolean  graph_like;
+  guint     withheld_scopes;  /* SANDBOX_SCOPE_* never granted */
 } SandboxOptions;
 
 typedef struct
@@ -51,6 +53,7 @@ typedef struct
   guint64         seed;
   SandboxAuth    *auth;
   SandboxNumbers *numbers;
+  SandboxPeople  *people;
   SandboxOrders  *orders;
   SandboxPin     *pin;
   SandboxFaults  *faults;
