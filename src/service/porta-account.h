@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 /* Microsoft 365: the multi-tenant work-account authority and Graph v1.0 */
 #define PORTA_DEFAULT_AUTHORITY "https://login.microsoftonline.com/organizations"
 #define PORTA_DEFAULT_API_BASE  "https://graph.microsoft.com/v1.0"
-#define PORTA_SCOPES_READ_WRITE "TeamsTelephoneNumber.ReadWrite.All offline_access openid profile"
-#define PORTA_SCOPES_READ       "TeamsTelephoneNumber.Read.All offline_access openid profile"
+#define PORTA_SCOPES_READ_WRITE "TeamsTelephoneNumber.ReadWrite.All TeamsUserConfiguration.Read.All offline_access openid profile"
+#define PORTA_SCOPES_READ       "TeamsTelephoneNumber.Read.All TeamsUserConfiguration.Read.All offline_access openid profile"
 
 #define PORTA_TYPE_ACCOUNT (porta_account_get_type ())
 

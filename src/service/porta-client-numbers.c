@@ -497,6 +497,7 @@ pager_new (PortaClient         *self,
            const char          *path,
            guint                page_size,
            const char          *filter,
+           const char          *extra_query,
            PortaParseFunc        parse,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
@@ -504,10 +505,10 @@ pager_new (PortaClient         *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   PagerState *state = g_new0 (PagerState, 1);
-  GString *query = g_string_new (NULL);
+  GString *query = g_string_new (extra_query);
 
   if (page_size > 0)
-    g_string_append_printf (query, "$top=%u", page_size);
+    g_string_append_printf (query, "%s$top=%u", query->len ? "&" : "", page_size);
   if (filter != NULL && filter[0] != '\0')
     {
       g_autofree char *escaped = g_uri_escape_string (filter, "'(),:/", FALSE);
@@ -560,7 +561,7 @@ porta_client_list_numbers_async (PortaClient         *self,
   g_return_if_fail (PORTA_IS_CLIENT (self));
   g_return_if_fail (G_IS_LIST_STORE (store));
 
-  task = pager_new (self, PORTA_CLIENT_NUMBERS_PATH, NUMBERS_PAGE_SIZE, filter,
+  task = pager_new (self, PORTA_CLIENT_NUMBERS_PATH, NUMBERS_PAGE_SIZE, filter, NULL,
                     (PortaParseFunc) porta_phone_number_new_from_json,
                     cancellable, callback, user_data);
   g_task_set_source_tag (task, porta_client_list_numbers_async);
@@ -626,13 +627,15 @@ list_cb (GObject      *object,
     g_task_return_pointer (task, g_ptr_array_ref (state->items), (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Fetches every page of a small collection into one array; finished
- * with _porta_client_object_finish(). */
+/* Fetches every page of a collection into one array; finished with
+ * _porta_client_object_finish(). @query (already escaped, nullable) goes
+ * before the $filter on the first page only: the nextLinks carry it on. */
 void
 _porta_client_list_all (PortaClient         *self,
                         gpointer             source_tag,
                         const char          *path,
                         const char          *filter,
+                        const char          *query,
                         PortaParseFunc       parse,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -643,7 +646,7 @@ _porta_client_list_all (PortaClient         *self,
   PagerState *state;
 
   g_task_set_source_tag (task, source_tag);
-  pager = pager_new (self, path, 0, filter, parse, cancellable, list_cb, g_steal_pointer (&task));
+  pager = pager_new (self, path, 0, filter, query, parse, cancellable, list_cb, g_steal_pointer (&task));
   state = g_task_get_task_data (pager);
   state->items = g_ptr_array_new_with_free_func (g_object_unref);
   pager_fetch (g_steal_pointer (&pager));

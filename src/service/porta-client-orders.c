@@ -49,7 +49,7 @@ porta_client_list_port_orders_async (PortaClient         *self,
 {
   g_return_if_fail (PORTA_IS_CLIENT (self));
 
-  _porta_client_list_all (self, porta_client_list_port_orders_async, PORTA_CLIENT_PORT_ORDERS_PATH, filter,
+  _porta_client_list_all (self, porta_client_list_port_orders_async, PORTA_CLIENT_PORT_ORDERS_PATH, filter, NULL,
                           (PortaParseFunc) porta_port_order_new_from_json, cancellable, callback, user_data);
 }
 

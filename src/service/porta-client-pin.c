@@ -202,7 +202,7 @@ porta_client_list_pin_audit_events_async (PortaClient         *self,
 {
   g_return_if_fail (PORTA_IS_CLIENT (self));
 
-  _porta_client_list_all (self, porta_client_list_pin_audit_events_async, PORTA_CLIENT_PIN_PATH "/auditEvents", NULL,
+  _porta_client_list_all (self, porta_client_list_pin_audit_events_async, PORTA_CLIENT_PIN_PATH "/auditEvents", NULL, NULL,
                           (PortaParseFunc) porta_audit_event_new_from_json, cancellable, callback, user_data);
 }
 

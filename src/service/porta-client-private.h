@@ -8,8 +8,8 @@
  * request machinery (bearer token, one refresh on a 401, retries); the
  * pager and the numbers are in porta-client-numbers.c, the port orders in
  * porta-client-orders.c, the port-out PIN in porta-client-pin.c, what
- * the server offers in porta-client-caps.c. This
- * header is for those four files only; everyone else includes
+ * the server offers in porta-client-caps.c, the people in
+ * porta-client-people.c. This header is for those files only; everyone else includes
  * porta-client.h.
  */
 #pragma once
@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 #define PORTA_CLIENT_PORT_ORDERS_PATH "/admin/teams/telephoneNumberManagement/portOrders"
 #define PORTA_CLIENT_PIN_PATH         "/admin/teams/telephoneNumberManagement/portOutPin"
 #define PORTA_CLIENT_CAPABILITIES_PATH "/admin/teams/telephoneNumberManagement/portaCapabilities"
+#define PORTA_CLIENT_PEOPLE_PATH      "/admin/teams/userConfigurations"
 
 struct _PortaClient
 {
@@ -112,6 +113,7 @@ void        _porta_client_list_all       (PortaClient          *self,
                                           gpointer              source_tag,
                                           const char           *path,
                                           const char           *filter,
+                                          const char           *query,
                                           PortaParseFunc        parse,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,

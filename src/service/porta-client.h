@@ -94,6 +94,14 @@ gboolean        porta_client_list_numbers_finish        (PortaClient            
                                                          GAsyncResult            *result,
                                                          GError                 **error);
 
+void            porta_client_list_people_async          (PortaClient             *self,
+                                                         GCancellable            *cancellable,
+                                                         GAsyncReadyCallback      callback,
+                                                         gpointer                 user_data);
+GPtrArray      *porta_client_list_people_finish         (PortaClient             *self,
+                                                         GAsyncResult            *result,
+                                                         GError                 **error);
+
 void            porta_client_get_number_async           (PortaClient             *self,
                                                          const char              *id,
                                                          GCancellable            *cancellable,

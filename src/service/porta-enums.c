@@ -140,6 +140,17 @@ static const EnumEntry port_order_directions[] = {
   [PORTA_PORT_ORDER_DIRECTION_UNKNOWN_FUTURE_VALUE] = { "unknownFutureValue", NC_("port order direction", "Other") },
 };
 
+/* microsoft.graph.teamsAdministration.accountType */
+static const EnumEntry person_types[] = {
+  [PORTA_PERSON_TYPE_UNKNOWN] = { "unknown", NC_("account type", "Unknown") },
+  [PORTA_PERSON_TYPE_USER] = { "user", NC_("account type", "User") },
+  [PORTA_PERSON_TYPE_RESOURCE_ACCOUNT] = { "resourceAccount", NC_("account type", "Resource account") },
+  [PORTA_PERSON_TYPE_GUEST] = { "guest", NC_("account type", "Guest") },
+  [PORTA_PERSON_TYPE_SFB_ON_PREM_USER] = { "sfbOnPremUser", NC_("account type", "On-premises user") },
+  [PORTA_PERSON_TYPE_INELIGIBLE_USER] = { "ineligibleUser", NC_("account type", "Ineligible user") },
+  [PORTA_PERSON_TYPE_UNKNOWN_FUTURE_VALUE] = { "unknownFutureValue", NC_("account type", "Other") },
+};
+
 static const EnumEntry audit_event_kinds[] = {
   [PORTA_AUDIT_EVENT_KIND_UNKNOWN] = { NULL, NC_("PIN audit event", "Unknown action") },
   [PORTA_AUDIT_EVENT_KIND_SET] = { "set", NC_("PIN audit event", "PIN set") },
@@ -162,6 +173,8 @@ DEFINE_ENUM_STRINGS (PortaNumberSource, number_source, number_sources,
                      "number source", PORTA_NUMBER_SOURCE_UNKNOWN)
 DEFINE_ENUM_STRINGS (PortaPortOrderDirection, port_order_direction, port_order_directions,
                      "port order direction", PORTA_PORT_ORDER_DIRECTION_UNKNOWN)
+DEFINE_ENUM_STRINGS (PortaPersonType, person_type, person_types,
+                     "account type", PORTA_PERSON_TYPE_UNKNOWN)
 DEFINE_ENUM_STRINGS (PortaAuditEventKind, audit_event_kind, audit_event_kinds,
                      "PIN audit event", PORTA_AUDIT_EVENT_KIND_UNKNOWN)
 

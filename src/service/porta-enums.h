@@ -57,6 +57,30 @@ typedef enum
 } PortaActivationState;
 
 /**
+ * PortaPersonType:
+ * @PORTA_PERSON_TYPE_UNKNOWN: a value Porta does not know, `unknown`, or none
+ * @PORTA_PERSON_TYPE_USER: `user`
+ * @PORTA_PERSON_TYPE_RESOURCE_ACCOUNT: `resourceAccount`
+ * @PORTA_PERSON_TYPE_GUEST: `guest`
+ * @PORTA_PERSON_TYPE_SFB_ON_PREM_USER: `sfbOnPremUser`
+ * @PORTA_PERSON_TYPE_INELIGIBLE_USER: `ineligibleUser`
+ * @PORTA_PERSON_TYPE_UNKNOWN_FUTURE_VALUE: `unknownFutureValue`
+ *
+ * microsoft.graph.teamsAdministration.accountType: what kind of account
+ * a teamsUserConfiguration is.
+ */
+typedef enum
+{
+  PORTA_PERSON_TYPE_UNKNOWN,
+  PORTA_PERSON_TYPE_USER,
+  PORTA_PERSON_TYPE_RESOURCE_ACCOUNT,
+  PORTA_PERSON_TYPE_GUEST,
+  PORTA_PERSON_TYPE_SFB_ON_PREM_USER,
+  PORTA_PERSON_TYPE_INELIGIBLE_USER,
+  PORTA_PERSON_TYPE_UNKNOWN_FUTURE_VALUE,
+} PortaPersonType;
+
+/**
  * PortaAssignmentStatus:
  * @PORTA_ASSIGNMENT_STATUS_UNKNOWN: a value Porta does not know, or none
  * @PORTA_ASSIGNMENT_STATUS_UNASSIGNED: `unassigned`
@@ -274,6 +298,10 @@ gboolean                 porta_port_order_status_allows_foc_change (PortaPortOrd
 const char              *porta_port_order_status_describe         (PortaPortOrderStatus     value);
 
 const char              *porta_pin_verified_get_label             (PortaPinVerified         value);
+
+PortaPersonType          porta_person_type_from_string            (const char              *wire);
+const char              *porta_person_type_to_string              (PortaPersonType          value);
+const char              *porta_person_type_get_label              (PortaPersonType          value);
 
 PortaAuditEventKind      porta_audit_event_kind_from_string       (const char              *wire);
 const char              *porta_audit_event_kind_to_string         (PortaAuditEventKind      value);
