@@ -17,6 +17,12 @@
  * `+1 206 555 1399`); anything else is looked for in the city and the
  * assignee. A `+` search is a number search: it never looks at cities
  * or assignees.
+ *
+ * The assignee is its person when PortaPeople knows it (issue 13): the
+ * search looks in the person's precomputed lowercase "name upn", and the
+ * account-type filter keeps the numbers whose person is of that type.
+ * The query holds the people's index as it was when set; an index is
+ * never changed, only replaced, so copies match in worker threads.
  */
 #define G_LOG_DOMAIN "porta-number-query"
 
@@ -48,6 +54,9 @@ struct _PortaNumberQuery
   int         number_type;
   char       *country;
   gboolean    problems_only;
+  int         person_type;
+  GHashTable *people;          /* a PortaPeople index, held; or NULL */
+  guint       people_serial;
 
   GHashTable *city_matches;    /* interned city, held → 1 + whether it contains @folded */
   const char *last_city;       /* the last city looked up there, and its verdict */
@@ -62,6 +71,7 @@ porta_number_query_new (void)
 
   query->assignment_status = PORTA_NUMBER_QUERY_ANY;
   query->number_type = PORTA_NUMBER_QUERY_ANY;
+  query->person_type = PORTA_NUMBER_QUERY_ANY;
   /* the cities are held: a city freed while its verdict is kept could
    * leave its address to another */
   query->city_matches = g_hash_table_new_full (g_direct_hash, g_direct_equal,
@@ -79,6 +89,9 @@ porta_number_query_copy (const PortaNumberQuery *query)
   copy->number_type = query->number_type;
   copy->country = g_strdup (query->country);
   copy->problems_only = query->problems_only;
+  copy->person_type = query->person_type;
+  copy->people = query->people ? g_hash_table_ref (query->people) : NULL;
+  copy->people_serial = query->people_serial;
   return copy;
 }
 
@@ -91,6 +104,7 @@ porta_number_query_free (PortaNumberQuery *query)
   g_free (query->digits);
   g_free (query->folded);
   g_free (query->country);
+  g_clear_pointer (&query->people, g_hash_table_unref);
   g_hash_table_unref (query->city_matches);
   g_free (query);
 }
@@ -211,6 +225,32 @@ DEFINE_INT_SETTER (assignment_status, porta_number_query_set_assignment_status,
                    porta_number_query_get_assignment_status)
 DEFINE_INT_SETTER (number_type, porta_number_query_set_number_type,
                    porta_number_query_get_number_type)
+DEFINE_INT_SETTER (person_type, porta_number_query_set_person_type,
+                   porta_number_query_get_person_type)
+
+/**
+ * porta_number_query_set_people:
+ * @query: a query
+ * @people: (nullable): who the assignees are
+ *
+ * Takes the people as they are now: when they change, set them again.
+ *
+ * Returns: whether the query changed
+ */
+gboolean
+porta_number_query_set_people (PortaNumberQuery *query,
+                               PortaPeople      *people)
+{
+  guint serial = 0;
+  GHashTable *index = people ? porta_people_get_index (people, &serial) : NULL;
+
+  if (index == query->people && serial == query->people_serial)
+    return FALSE;
+  g_clear_pointer (&query->people, g_hash_table_unref);
+  query->people = index ? g_hash_table_ref (index) : NULL;
+  query->people_serial = serial;
+  return TRUE;
+}
 
 /**
  * porta_number_query_set_country:
@@ -282,6 +322,7 @@ porta_number_query_is_empty (const PortaNumberQuery *query)
          query->assignment_status == PORTA_NUMBER_QUERY_ANY &&
          query->number_type == PORTA_NUMBER_QUERY_ANY &&
          query->country == NULL &&
+         query->person_type == PORTA_NUMBER_QUERY_ANY &&
          !query->problems_only;
 }
 
@@ -310,11 +351,12 @@ porta_number_query_to_key (const PortaNumberQuery *query)
   search = query->digits != NULL ? query->digits : query->folded;
   country = query->country != NULL ? query->country : "";
   /* lengths first: no search text can pass for another field */
-  return g_strdup_printf ("%c%zu:%s|%d|%d|%zu:%s|%d",
+  return g_strdup_printf ("%c%zu:%s|%d|%d|%zu:%s|%d|%d|%u",
                           kinds[query->kind],
                           search != NULL ? strlen (search) : 0, search != NULL ? search : "",
                           query->assignment_status, query->number_type,
-                          strlen (country), country, query->problems_only ? 1 : 0);
+                          strlen (country), country, query->problems_only ? 1 : 0,
+                          query->person_type, query->people_serial);
 }
 
 /* What g_ascii_strncasecmp() at each position would say, without a
@@ -398,6 +440,13 @@ text_matches (PortaNumberQuery *query,
 
   if (target == NULL)
     return FALSE;
+  if (query->people != NULL)
+    {
+      PortaPerson *person = porta_people_index_lookup (query->people, target);
+
+      if (person != NULL && strstr (porta_person_get_search_key (person), query->folded) != NULL)
+        return TRUE;
+    }
   /* an id of hexadecimal digits and dashes (a GUID, as Graph gives)
    * cannot contain a search with any other character */
   if (!query->folded_is_hex && porta_phone_number_get_target_is_hex (number))
@@ -427,6 +476,14 @@ porta_number_query_matches (PortaNumberQuery *query,
     return FALSE;
   if (query->problems_only && !porta_phone_number_has_activation_problem (number))
     return FALSE;
+  if (query->person_type != PORTA_NUMBER_QUERY_ANY)
+    {
+      PortaPerson *person = porta_people_index_lookup (query->people,
+                                                       porta_phone_number_get_assignment_target_id (number));
+
+      if (person == NULL || (int) porta_person_get_person_type (person) != query->person_type)
+        return FALSE;
+    }
 
   switch (query->kind)
     {
@@ -509,6 +566,11 @@ porta_number_query_is_stricter_than (const PortaNumberQuery *query,
   if (other->country != NULL && g_strcmp0 (other->country, query->country) != 0)
     return FALSE;
   if (other->problems_only && !query->problems_only)
+    return FALSE;
+  if (other->person_type != PORTA_NUMBER_QUERY_ANY && other->person_type != query->person_type)
+    return FALSE;
+  /* other people: a name may match now that did not */
+  if (query->people_serial != other->people_serial)
     return FALSE;
 
   /* a search that matches nothing is stricter than any */

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "porta-enums.h"
+#include "porta-people.h"
 #include "porta-phone-number.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,11 @@ int               porta_number_query_get_assignment_status (const PortaNumberQue
 gboolean          porta_number_query_set_number_type  (PortaNumberQuery       *query,
                                                        int                     number_type);
 int               porta_number_query_get_number_type  (const PortaNumberQuery *query);
+gboolean          porta_number_query_set_person_type  (PortaNumberQuery       *query,
+                                                       int                     person_type);
+int               porta_number_query_get_person_type  (const PortaNumberQuery *query);
+gboolean          porta_number_query_set_people       (PortaNumberQuery       *query,
+                                                       PortaPeople            *people);
 gboolean          porta_number_query_set_country      (PortaNumberQuery       *query,
                                                        const char             *iso_country_code);
 const char       *porta_number_query_get_country      (const PortaNumberQuery *query);

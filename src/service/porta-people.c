@@ -25,7 +25,10 @@ struct _PortaPeople
   GObject       parent_instance;
 
   PortaClient  *client;
-  GHashTable   *by_id;        /* lowercase id → PortaPerson */
+  GHashTable   *by_id;        /* lowercase id → PortaPerson; never changed once
+                               * made, but replaced: a query in a worker
+                               * thread may hold it (porta-number-query.c) */
+  guint         serial;       /* told apart each time @by_id is replaced */
   GCancellable *cancellable;  /* the load under way, if any */
   GError       *error;
   gboolean      loading;
@@ -84,12 +87,28 @@ set_error (PortaPeople *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static GHashTable *
+new_index (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/* takes @by_id */
+static void
+replace_index (PortaPeople *self,
+               GHashTable  *by_id)
+{
+  g_hash_table_unref (self->by_id);
+  self->by_id = by_id;
+  self->serial++;
+}
+
 static void
 clear_people (PortaPeople *self)
 {
   if (g_hash_table_size (self->by_id) == 0)
     return;
-  g_hash_table_remove_all (self->by_id);
+  replace_index (self, new_index ());
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PEOPLE]);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
@@ -119,13 +138,16 @@ list_done_cb (GObject      *object,
     }
   else
     {
+      GHashTable *by_id = new_index ();
+
       for (guint i = 0; i < people->len; i++)
         {
           PortaPerson *person = g_ptr_array_index (people, i);
 
-          g_hash_table_replace (self->by_id, g_ascii_strdown (porta_person_get_id (person), -1),
+          g_hash_table_replace (by_id, g_ascii_strdown (porta_person_get_id (person), -1),
                                 g_object_ref (person));
         }
+      replace_index (self, by_id);
       set_available (self, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PEOPLE]);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -300,7 +322,8 @@ porta_people_class_init (PortaPeopleClass *klass)
 static void
 porta_people_init (PortaPeople *self)
 {
-  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->by_id = new_index ();
+  self->serial = 1;
   self->available = TRUE;
 }
 
@@ -387,12 +410,46 @@ PortaPerson *
 porta_people_lookup (PortaPeople *self,
                      const char  *id)
 {
+  g_return_val_if_fail (PORTA_IS_PEOPLE (self), NULL);
+  return porta_people_index_lookup (self->by_id, id);
+}
+
+/**
+ * porta_people_get_index:
+ * @self: a #PortaPeople
+ * @serial: (out) (optional): which index it is: another one has another
+ *
+ * The people as they are now, for porta_people_index_lookup(): a table
+ * that is never changed, only replaced, so another thread may read the
+ * one it holds a reference to.
+ *
+ * Returns: (transfer none): the index
+ */
+GHashTable *
+porta_people_get_index (PortaPeople *self,
+                        guint       *serial)
+{
+  g_return_val_if_fail (PORTA_IS_PEOPLE (self), NULL);
+  if (serial != NULL)
+    *serial = self->serial;
+  return self->by_id;
+}
+
+/**
+ * porta_people_index_lookup:
+ * @index: (nullable): from porta_people_get_index()
+ * @id: (nullable): an assignmentTargetId
+ *
+ * Returns: (transfer none) (nullable): who @id is, when known
+ */
+PortaPerson *
+porta_people_index_lookup (GHashTable *index,
+                           const char *id)
+{
   char lower[64];
   gsize i;
 
-  g_return_val_if_fail (PORTA_IS_PEOPLE (self), NULL);
-
-  if (id == NULL || g_hash_table_size (self->by_id) == 0)
+  if (index == NULL || id == NULL || g_hash_table_size (index) == 0)
     return NULL;
   /* GUIDs are short: lowercase them on the stack, no allocation */
   for (i = 0; id[i] != '\0' && i < sizeof lower - 1; i++)
@@ -400,5 +457,5 @@ porta_people_lookup (PortaPeople *self,
   if (id[i] != '\0')
     return NULL;
   lower[i] = '\0';
-  return g_hash_table_lookup (self->by_id, lower);
+  return g_hash_table_lookup (index, lower);
 }

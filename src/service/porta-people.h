@@ -26,6 +26,10 @@ const GError *porta_people_get_error     (PortaPeople  *self);
 guint         porta_people_get_n_people  (PortaPeople  *self);
 PortaPerson  *porta_people_lookup        (PortaPeople  *self,
                                           const char   *id);
+GHashTable   *porta_people_get_index     (PortaPeople  *self,
+                                          guint        *serial);
+PortaPerson  *porta_people_index_lookup  (GHashTable   *index,
+                                          const char   *id);
 void          porta_people_refresh       (PortaPeople  *self);
 void          porta_people_cancel        (PortaPeople  *self);
 

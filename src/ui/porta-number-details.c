@@ -10,7 +10,12 @@
  * together. Split from porta-voice-page.c (issue 12): the page sets
  * #PortaNumberDetails:number and slides the pane in and out. The rows
  * are built in a loop over one table, not written out in the .ui: they
- * are eighteen times the same two labels.
+ * are the same two labels, twenty-one times.
+ *
+ * The person behind the assignment target (issue 13) has three rows of
+ * its own, name, UPN and account type, set by the page with
+ * porta_number_details_set_person() when the people are known; the GUID
+ * stays in *Assigned to*, to copy.
  */
 #define G_LOG_DOMAIN "porta-number-details"
 
@@ -29,6 +34,9 @@ typedef enum
   DETAIL_ASSIGNMENT,
   DETAIL_CATEGORY,
   DETAIL_TARGET,
+  DETAIL_PERSON_NAME,
+  DETAIL_PERSON_UPN,
+  DETAIL_PERSON_TYPE,
   DETAIL_ACTIVATION,
   DETAIL_CAPABILITIES,
   DETAIL_ACTIONS,
@@ -50,6 +58,7 @@ struct _PortaNumberDetails
   AdwBin            parent_instance;
 
   PortaPhoneNumber *number;
+  PortaPerson      *person;
   GtkLabel         *values[N_DETAILS];
 
   GtkLabel         *title;
@@ -72,6 +81,9 @@ static const char *detail_titles[N_DETAILS] = {
   N_("Assignment status"),
   N_("Assignment category"),
   N_("Assigned to"),
+  N_("Name"),
+  N_("User principal name"),
+  N_("Account type"),
   N_("Activation state"),
   N_("Capabilities"),
   N_("Supported actions"),
@@ -136,6 +148,32 @@ set_detail (PortaNumberDetails *self,
 }
 
 static void
+show_person (PortaNumberDetails *self)
+{
+  PortaPerson *person = self->person;
+
+  set_detail (self, DETAIL_PERSON_NAME, person ? porta_person_get_display_name (person) : NULL);
+  set_detail (self, DETAIL_PERSON_UPN, person ? porta_person_get_user_principal_name (person) : NULL);
+  set_detail (self, DETAIL_PERSON_TYPE,
+              person ? porta_person_type_get_label (porta_person_get_person_type (person)) : NULL);
+}
+
+/**
+ * porta_number_details_set_person:
+ * @self: a #PortaNumberDetails
+ * @person: (nullable): who the number is assigned to, when known
+ */
+void
+porta_number_details_set_person (PortaNumberDetails *self,
+                                 PortaPerson        *person)
+{
+  g_return_if_fail (PORTA_IS_NUMBER_DETAILS (self));
+
+  g_set_object (&self->person, person);
+  show_person (self);
+}
+
+static void
 show_number (PortaNumberDetails *self,
              PortaPhoneNumber   *number)
 {
@@ -185,6 +223,7 @@ porta_number_details_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), PORTA_TYPE_NUMBER_DETAILS);
   g_clear_object (&self->number);
+  g_clear_object (&self->person);
 
   G_OBJECT_CLASS (porta_number_details_parent_class)->dispose (object);
 }
@@ -256,6 +295,7 @@ porta_number_details_init (PortaNumberDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_rows (self);
+  show_person (self);
 }
 
 PortaPhoneNumber *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "porta-person.h"
 #include "porta-phone-number.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ G_DECLARE_FINAL_TYPE (PortaNumberDetails, porta_number_details, PORTA, NUMBER_DE
 PortaPhoneNumber *porta_number_details_get_number (PortaNumberDetails *self);
 void              porta_number_details_set_number (PortaNumberDetails *self,
                                                    PortaPhoneNumber   *number);
+
+void                porta_number_details_set_person (PortaNumberDetails *self,
+                                                     PortaPerson        *person);
 
 G_END_DECLS

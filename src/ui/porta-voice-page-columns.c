@@ -10,6 +10,11 @@
  * that is what keeps a keystroke within a frame (tests/bench/
  * bench-voice). Split from porta-voice-page.c (issue 12): the page
  * calls porta_voice_page_setup_columns() once, from its init.
+ *
+ * *Assigned to* shows the person, name and UPN, when the page's
+ * PortaPeople knows the assignmentTargetId, and the kind and GUID when
+ * not (issue 13). The people arrive after the first numbers: then the
+ * bound cells of that column are set again and its sorter told.
  */
 #define G_LOG_DOMAIN "porta-voice-page"
 
@@ -46,12 +51,25 @@ assignee_kind (PortaPhoneNumber *number)
     }
 }
 
-static char *
-assignee_text (PortaPhoneNumber *number)
+char *
+porta_voice_page_assignee_text (PortaPhoneNumber *number,
+                                PortaVoicePage   *self)
 {
   const char *kind = assignee_kind (number);
   const char *target = porta_phone_number_get_assignment_target_id (number);
+  PortaPerson *person = self->people ? porta_people_lookup (self->people, target) : NULL;
 
+  if (person != NULL)
+    {
+      const char *name = porta_person_get_display_name (person);
+      const char *upn = porta_person_get_user_principal_name (person);
+
+      if (name == NULL)
+        return g_strdup (upn);
+      /* Translators: who a number is assigned to: a person's name, then
+       * their user principal name (sign-in address) */
+      return g_strdup_printf (_("%s · %s"), name, upn);
+    }
   if (kind == NULL)
     return g_strdup ("");
   if (target == NULL)
@@ -159,6 +177,28 @@ setup_status_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+setup_assignee_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *text = new_cell_text ();
+
+  g_object_set_data (G_OBJECT (item), "porta-voice-page", user_data);
+  g_object_set_data (G_OBJECT (text), "porta-list-item", item);
+  gtk_list_item_set_child (item, text);
+}
+
+static void
+update_assignee (GtkListItem    *item,
+                 PortaVoicePage *self)
+{
+  PortaPhoneNumber *number = porta_row_get_item (gtk_list_item_get_item (item));
+  g_autofree char *text = number != NULL ? porta_voice_page_assignee_text (number, self) : NULL;
+
+  porta_cell_text_set_text (PORTA_CELL_TEXT (gtk_list_item_get_child (item)), text);
+}
+
+static void
 update_status (GtkListItem *item)
 {
   PortaPhoneNumber *number = porta_row_get_item (gtk_list_item_get_item (item));
@@ -201,8 +241,11 @@ static void
 update_cell (GtkListItem *item)
 {
   CellTextFunc func = g_object_get_data (G_OBJECT (item), "porta-cell-text");
+  PortaVoicePage *page = g_object_get_data (G_OBJECT (item), "porta-voice-page");
 
-  if (func != NULL)
+  if (page != NULL)
+    update_assignee (item, page);
+  else if (func != NULL)
     update_label (item, func);
   else
     update_status (item);
@@ -221,7 +264,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
+  PortaVoicePage *page = g_object_get_data (G_OBJECT (item), "porta-voice-page");
+
   g_signal_connect (gtk_list_item_get_item (item), "notify::item", G_CALLBACK (row_item_changed_cb), item);
+  if (page != NULL)
+    g_hash_table_add (page->assignee_items, item);
   update_cell (item);
 }
 
@@ -230,18 +277,29 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
+  PortaVoicePage *page = g_object_get_data (G_OBJECT (item), "porta-voice-page");
+
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_item_changed_cb, item);
+  if (page != NULL && page->assignee_items != NULL)
+    g_hash_table_remove (page->assignee_items, item);
+}
+
+static GtkSorter *
+string_sorter_full (GCallback func,
+                    gpointer  user_data)
+{
+  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                           func, user_data, NULL);
+  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+
+  gtk_string_sorter_set_ignore_case (GTK_STRING_SORTER (sorter), TRUE);
+  return sorter;
 }
 
 static GtkSorter *
 string_sorter (CellTextFunc func)
 {
-  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                           G_CALLBACK (func), NULL, NULL);
-  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-
-  gtk_string_sorter_set_ignore_case (GTK_STRING_SORTER (sorter), TRUE);
-  return sorter;
+  return string_sorter_full (G_CALLBACK (func), NULL);
 }
 
 static guint64
@@ -293,12 +351,28 @@ porta_voice_page_setup_columns (PortaVoicePage *self)
               cell_type, string_sorter (cell_type), 140, FALSE);
   add_column (self, _("Status"), G_CALLBACK (setup_status_cb), G_CALLBACK (bind_cell_cb),
               NULL, string_sorter (status_text), 220, FALSE);
-  add_column (self, _("Assigned to"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_cell_cb),
-              assignee_text, string_sorter (assignee_text), 220, TRUE);
+  self->assignee_items = g_hash_table_new (NULL, NULL);
+  self->assignee_sorter = string_sorter_full (G_CALLBACK (porta_voice_page_assignee_text), self);
+  add_column (self, _("Assigned to"), G_CALLBACK (setup_assignee_cb), G_CALLBACK (bind_cell_cb),
+              self, g_object_ref (self->assignee_sorter), 300, TRUE);
   add_column (self, _("Location"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_cell_cb),
               location_text, string_sorter (location_text), 180, FALSE);
   add_column (self, _("Port-in status"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_cell_cb),
               cell_port_in, string_sorter (cell_port_in), 150, FALSE);
 
   gtk_column_view_sort_by_column (self->column_view, number_column, GTK_SORT_ASCENDING);
+}
+
+/* The people arrived, or changed: the cells in sight say who, and the
+ * column sorts by the names */
+void
+porta_voice_page_people_changed (PortaVoicePage *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->assignee_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_assignee (item, self);
+  gtk_sorter_changed (self->assignee_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }

@@ -42,6 +42,14 @@ static const int type_choices[] = {
   PORTA_NUMBER_TYPE_OPERATOR_CONNECT,
 };
 
+/* the account types of the people the numbers are assigned to */
+static const int person_choices[] = {
+  PORTA_NUMBER_QUERY_ANY,
+  PORTA_PERSON_TYPE_USER,
+  PORTA_PERSON_TYPE_RESOURCE_ACCOUNT,
+  PORTA_PERSON_TYPE_SFB_ON_PREM_USER,
+};
+
 /* ---- countries --------------------------------------------------------- */
 
 static int
@@ -121,6 +129,15 @@ apply_query (PortaVoicePage *self)
   porta_voice_page_update_view (self);
 }
 
+/* The people arrived or changed: the search and the account-type filter
+ * look at them anew */
+void
+porta_voice_page_apply_people (PortaVoicePage *self)
+{
+  if (porta_number_query_set_people (self->query, self->people))
+    apply_query (self);
+}
+
 static void
 search_changed_cb (PortaVoicePage *self)
 {
@@ -163,6 +180,7 @@ describe_filters (PortaVoicePage *self)
 
   describe_drop_down (self->status_dropdown, _("Assignment status"), selected_string (self->status_dropdown));
   describe_drop_down (self->type_dropdown, _("Number type"), selected_string (self->type_dropdown));
+  describe_drop_down (self->person_dropdown, _("Account type"), selected_string (self->person_dropdown));
   describe_drop_down (self->country_dropdown, _("Country"), country_name);
 }
 
@@ -175,6 +193,7 @@ setup_filter_bar (PortaVoicePage *self)
   struct { GtkWidget *control; const char *label; } filters[] = {
     { GTK_WIDGET (self->status_dropdown), _("Assignment status") },
     { GTK_WIDGET (self->type_dropdown), _("Number type") },
+    { GTK_WIDGET (self->person_dropdown), _("Account type") },
     { GTK_WIDGET (self->country_dropdown), _("Country") },
     { GTK_WIDGET (self->problems_button), _("Activation problems") },
   };
@@ -239,6 +258,7 @@ filters_changed_cb (PortaVoicePage *self)
 {
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
+  guint person = gtk_drop_down_get_selected (self->person_dropdown);
   guint country = gtk_drop_down_get_selected (self->country_dropdown);
   gboolean changed = FALSE;
 
@@ -252,6 +272,9 @@ filters_changed_cb (PortaVoicePage *self)
   changed |= porta_number_query_set_number_type (self->query,
                                                  type < G_N_ELEMENTS (type_choices)
                                                  ? type_choices[type] : PORTA_NUMBER_QUERY_ANY);
+  changed |= porta_number_query_set_person_type (self->query,
+                                                 person < G_N_ELEMENTS (person_choices)
+                                                 ? person_choices[person] : PORTA_NUMBER_QUERY_ANY);
   changed |= porta_number_query_set_country (self->query,
                                              country != GTK_INVALID_LIST_POSITION
                                              ? gtk_string_list_get_string (self->countries, country) : NULL);
@@ -314,6 +337,7 @@ porta_voice_page_clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->type_dropdown, 0);
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
   gtk_drop_down_set_selected (self->country_dropdown, 0);
   gtk_toggle_button_set_active (self->problems_button, FALSE);
   self->restoring_filters = FALSE;
@@ -366,6 +390,7 @@ porta_voice_page_init_filters (PortaVoicePage *self)
 {
   g_autoptr(GtkStringList) statuses = NULL;
   g_autoptr(GtkStringList) types = NULL;
+  g_autoptr(GtkStringList) person_types = NULL;
   GtkExpression *country_expression;
 
   /* typing anywhere in the page, outside another entry, searches */
@@ -380,6 +405,9 @@ porta_voice_page_init_filters (PortaVoicePage *self)
                       (const char *(*) (int)) porta_number_type_get_label, _("All types"));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
+  person_types = labels_for (person_choices, G_N_ELEMENTS (person_choices),
+                             (const char *(*) (int)) porta_person_type_get_label, _("All accounts"));
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (person_types));
 
   self->countries = gtk_string_list_new (NULL);
   gtk_string_list_append (self->countries, "");

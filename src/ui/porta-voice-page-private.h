@@ -19,6 +19,7 @@
 #include "porta-number-filter.h"
 #include "porta-number-list.h"
 #include "porta-pin-state.h"
+#include "porta-people.h"
 #include "porta-row-model.h"
 #include "porta-voice-page.h"
 
@@ -38,6 +39,9 @@ struct _PortaVoicePage
   guint               pulse_id;
 
   PortaNumberList    *numbers;          /* loading, error and progress live there */
+  PortaPeople        *people;           /* who the numbers are assigned to, as they load */
+  GtkSorter          *assignee_sorter;
+  GHashTable         *assignee_items;   /* the bound cells of Assigned to */
   GtkSortListModel   *sort_model;
   PortaFilterModel   *filter_model;
   PortaRowModel      *rows;            /* over @filter_model */
@@ -54,6 +58,8 @@ struct _PortaVoicePage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *type_dropdown;
+  GtkDropDown        *person_dropdown;
+  PortaBanner        *people_hint;
   GtkDropDown        *country_dropdown;
   GtkToggleButton    *problems_button;
   PortaBanner        *error_banner;
@@ -72,6 +78,9 @@ void porta_voice_page_update_view           (PortaVoicePage *self);
 
 /* porta-voice-page-columns.c */
 void porta_voice_page_setup_columns         (PortaVoicePage *self);
+void porta_voice_page_people_changed        (PortaVoicePage *self);
+char *porta_voice_page_assignee_text        (PortaPhoneNumber *number,
+                                             PortaVoicePage   *self);
 
 /* porta-voice-page-filters.c */
 void porta_voice_page_class_init_filters    (GtkWidgetClass *widget_class);
@@ -79,6 +88,7 @@ void porta_voice_page_init_filters          (PortaVoicePage *self);
 void porta_voice_page_update_countries      (PortaVoicePage *self,
                                              guint           from);
 void porta_voice_page_restore_filters       (PortaVoicePage *self);
+void porta_voice_page_apply_people          (PortaVoicePage *self);
 void porta_voice_page_clear_filters_action  (GtkWidget      *widget,
                                              const char     *action_name,
                                              GVariant       *parameter);

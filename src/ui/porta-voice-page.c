@@ -147,11 +147,36 @@ error_to_message (GBinding     *binding,
 }
 
 static void
+people_changed_cb (PortaVoicePage *self)
+{
+  porta_voice_page_people_changed (self);
+  porta_voice_page_apply_people (self);
+  if (self->selected != NULL)
+    porta_number_details_set_person (self->details,
+                                     porta_people_lookup (self->people,
+                                                          porta_phone_number_get_assignment_target_id (self->selected)));
+}
+
+/* Without TeamsUserConfiguration.Read.All the numbers keep their GUIDs,
+ * the page says what to grant, and there are no account types to filter */
+static void
+people_available_cb (PortaVoicePage *self)
+{
+  gboolean available = porta_people_get_available (self->people);
+
+  porta_banner_set_revealed (self->people_hint, !available);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->person_dropdown)), available);
+  if (!available)
+    gtk_drop_down_set_selected (self->person_dropdown, 0);
+}
+
+static void
 cancel_loading (PortaVoicePage *self)
 {
   if (porta_number_list_get_loading (self->numbers))
     self->needs_load = TRUE;
   porta_number_list_cancel (self->numbers);
+  porta_people_cancel (self->people);
 }
 
 static void
@@ -162,6 +187,8 @@ load (PortaVoicePage *self)
   self->countries_seen = 0;
   gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
   porta_number_list_refresh (self->numbers);
+  /* beside the numbers, never before them: names fill in as they come */
+  porta_people_refresh (self->people);
   porta_voice_page_update_view (self);
 }
 
@@ -270,6 +297,9 @@ show_details (PortaVoicePage   *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), TRUE);
   porta_number_details_set_number (self->details, number);
+  porta_number_details_set_person (self->details,
+                                   porta_people_lookup (self->people,
+                                                        porta_phone_number_get_assignment_target_id (number)));
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
 
@@ -460,6 +490,11 @@ porta_voice_page_dispose (GObject *object)
       porta_number_list_cancel (self->numbers);
       g_signal_handlers_disconnect_by_data (self->numbers, self);
     }
+  if (self->people != NULL)
+    {
+      porta_people_cancel (self->people);
+      g_signal_handlers_disconnect_by_data (self->people, self);
+    }
   g_clear_pointer (&self->pin_binding, g_binding_unbind);
   g_clear_object (&self->pin_state);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -483,6 +518,9 @@ porta_voice_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->countries);
   g_clear_object (&self->numbers);
+  g_clear_object (&self->people);
+  g_clear_object (&self->assignee_sorter);
+  g_clear_pointer (&self->assignee_items, g_hash_table_unref);
   g_clear_pointer (&self->query, porta_number_query_free);
   g_clear_pointer (&self->known_countries, g_hash_table_unref);
 
@@ -574,6 +612,8 @@ porta_voice_page_class_init (PortaVoicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, problems_button);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, people_hint);
+  gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PortaVoicePage, empty_page);
@@ -600,6 +640,9 @@ porta_voice_page_init (PortaVoicePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   porta_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
+  self->people = porta_people_new (NULL);
+  g_signal_connect_swapped (self->people, "changed", G_CALLBACK (people_changed_cb), self);
+  g_signal_connect_swapped (self->people, "notify::available", G_CALLBACK (people_available_cb), self);
   porta_voice_page_init_filters (self);
   porta_voice_page_setup_columns (self);
 
@@ -667,6 +710,7 @@ porta_voice_page_set_client (PortaVoicePage *self,
     return;
 
   porta_number_list_set_client (self->numbers, client);
+  porta_people_set_client (self->people, client);
   g_hash_table_remove_all (self->known_countries);
   self->countries_seen = 0;
   /* a page shown alone (tests) reads the PIN for itself */
