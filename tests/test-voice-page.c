@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "porta-account.h"
 #include "porta-banner.h"
 #include "porta-client.h"
+#include "porta-cell-text.h"
 #include "porta-csv.h"
 #include "porta-pin-state.h"
 #include "porta-row-model.h"
@@ -141,7 +143,15 @@ test_all_shown_and_search (Fixture       *f,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(PortaPhoneNumber) n = g_list_model_get_item (model, i);
-      g_assert_cmpstr (porta_phone_number_get_city (n), ==, "Milano");
+      PortaPerson *person = porta_people_lookup (porta_voice_page_get_people (f->page),
+                                                 porta_phone_number_get_assignment_target_id (n));
+
+      /* in Milano, or assigned to someone named so ("Centralino Milano") */
+      if (g_strcmp0 (porta_phone_number_get_city (n), "Milano") != 0)
+        {
+          g_assert_nonnull (person);
+          g_assert_nonnull (strstr (porta_person_get_search_key (person), "milano"));
+        }
     }
   set_search (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
@@ -439,7 +449,9 @@ test_export (Fixture       *f,
       g_string_truncate (expected, expected->len - 2);
       g_assert_cmpstr (lines[i + 1], ==, expected->str);
       g_assert_true (g_str_has_prefix (lines[i + 1], porta_phone_number_get_telephone_number (number)));
-      g_assert_nonnull (strstr (lines[i + 1], ",Roma,IT,"));
+      /* "Roma" also finds the people named so, such as "Centralino Roma" */
+      if (g_strcmp0 (porta_phone_number_get_city (number), "Roma") == 0)
+        g_assert_nonnull (strstr (lines[i + 1], ",Roma,IT,"));
     }
   g_assert_cmpstr (lines[n + 1], ==, "");
 
@@ -507,12 +519,164 @@ test_no_pin_banner_when_not_offered (Fixture       *f,
   porta_voice_page_set_pin_state (f->page, NULL);
 }
 
+/* ---- people (issue 13) ------------------------------------------------ */
+
+static gboolean
+people_loaded (gpointer data)
+{
+  return !porta_people_get_loading (porta_voice_page_get_people (data));
+}
+
+static gboolean
+is_person_dropdown (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  GListModel *model;
+  g_autoptr(GtkStringObject) first = NULL;
+
+  if (!GTK_IS_DROP_DOWN (widget) || (model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) == NULL)
+    return FALSE;
+  first = g_list_model_get_item (model, 0);
+  return GTK_IS_STRING_OBJECT (first)
+    && g_strcmp0 (gtk_string_object_get_string (first), _("All accounts")) == 0;
+}
+
+static gboolean
+is_cell_with_upn (GtkWidget *widget,
+                  gpointer   user_data)
+{
+  const char *text;
+
+  if (!PORTA_IS_CELL_TEXT (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  text = porta_cell_text_get_text (PORTA_CELL_TEXT (widget));
+  return text != NULL && strstr (text, "@contoso.onmicrosoft.com") != NULL;
+}
+
+static gboolean
+is_people_hint (GtkWidget *widget,
+                gpointer   user_data)
+{
+  return GTK_IS_LABEL (widget)
+    && strstr (gtk_label_get_label (GTK_LABEL (widget)), "TeamsUserConfiguration.Read.All") != NULL;
+}
+
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  PortaPeople *people = porta_voice_page_get_people (f->page);
+  GListModel *model;
+  PortaPerson *someone = NULL;
+  g_autofree char *surname = NULL;
+  g_autofree char *wanted = NULL;
+  GtkWidget *dropdown;
+  gboolean found = FALSE;
+  guint total;
+
+  load (f);
+  g_assert_true (porta_test_wait_until (people_loaded, f->page, 60000));
+  g_assert_true (porta_people_get_available (people));
+  model = porta_voice_page_get_model (f->page);
+  total = g_list_model_get_n_items (model);
+  porta_test_spin (100);
+
+  /* Assigned to shows people, with their UPNs */
+  g_assert_nonnull (porta_test_find_widget (GTK_WIDGET (f->page), is_cell_with_upn, NULL));
+
+  /* a user's surname finds their number, and only numbers of such people */
+  for (guint i = 0; i < total && someone == NULL; i++)
+    {
+      g_autoptr(PortaPhoneNumber) n = g_list_model_get_item (model, i);
+      PortaPerson *p = porta_people_lookup (people, porta_phone_number_get_assignment_target_id (n));
+
+      if (p != NULL && porta_person_get_person_type (p) == PORTA_PERSON_TYPE_USER)
+        {
+          someone = p;
+          wanted = g_strdup (porta_phone_number_get_telephone_number (n));
+        }
+    }
+  g_assert_nonnull (someone);
+  surname = g_utf8_strdown (strrchr (porta_person_get_display_name (someone), ' ') + 1, -1);
+  set_search (f, surname);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, total);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PortaPhoneNumber) n = g_list_model_get_item (model, i);
+      PortaPerson *p = porta_people_lookup (people, porta_phone_number_get_assignment_target_id (n));
+      const char *city = porta_phone_number_get_city (n);
+      g_autofree char *lower_city = city ? g_utf8_strdown (city, -1) : NULL;
+
+      if (g_strcmp0 (porta_phone_number_get_telephone_number (n), wanted) == 0)
+        found = TRUE;
+      g_assert_true ((p != NULL && strstr (porta_person_get_search_key (p), surname) != NULL)
+                     || (lower_city != NULL && strstr (lower_city, surname) != NULL));
+    }
+  g_assert_true (found);
+  /* and by UPN */
+  set_search (f, porta_person_get_user_principal_name (someone));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  set_search (f, "");
+
+  /* the account-type filter: resource accounts only */
+  dropdown = porta_test_find_widget (GTK_WIDGET (f->page), is_person_dropdown, NULL);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_is_visible (dropdown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  porta_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, total);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PortaPhoneNumber) n = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (porta_phone_number_get_assignment_status (n), ==,
+                       PORTA_ASSIGNMENT_STATUS_VOICE_APPLICATION_ASSIGNED);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  porta_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
+
+  /* no hint where the names are known */
+  g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (gtk_widget_get_ancestor (porta_test_find_widget (GTK_WIDGET (f->page), is_people_hint, NULL),
+                                           GTK_TYPE_REVEALER))));
+}
+
+static void
+test_people_forbidden (Fixture       *f,
+                       gconstpointer  data)
+{
+  PortaPeople *people = porta_voice_page_get_people (f->page);
+  GtkWidget *hint;
+  GtkWidget *revealer;
+
+  load (f);
+  g_assert_true (porta_test_wait_until (people_loaded, f->page, 60000));
+  porta_test_spin (400);
+
+  /* GUIDs, a one-line hint, no error */
+  g_assert_false (porta_people_get_available (people));
+  g_assert_null (porta_people_get_error (people));
+  g_assert_null (porta_number_list_get_error (porta_voice_page_get_numbers (f->page)));
+  g_assert_null (porta_test_find_widget (GTK_WIDGET (f->page), is_cell_with_upn, NULL));
+  hint = porta_test_find_widget (GTK_WIDGET (f->page), is_people_hint, NULL);
+  g_assert_nonnull (hint);
+  revealer = gtk_widget_get_ancestor (hint, GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_widget_is_visible (porta_test_find_widget (GTK_WIDGET (f->page), is_person_dropdown, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (porta_voice_page_get_model (f->page)), >=, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *normal[] = { "--auto-approve", "--numbers", "5000", NULL };
   static const char *graph_like[] = { "--auto-approve", "--numbers", "50", "--graph-like", NULL };
+  static const char *withheld[] = { "--auto-approve", "--numbers", "5000",
+                                    "--withhold-scope", "TeamsUserConfiguration.Read.All", NULL };
   static const char *faulty[] = { "--auto-approve", "--numbers", "5000", "--seed", "3",
                                   "--faults", "unavailable=0.4", NULL };
 
@@ -524,6 +688,8 @@ main (int   argc,
   g_test_add ("/voice/search-keys", Fixture, normal, fixture_setup, test_search_keys, fixture_teardown);
   g_test_add ("/voice/sorting", Fixture, normal, fixture_setup, test_sorting, fixture_teardown);
   g_test_add ("/voice/export", Fixture, normal, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/voice/people", Fixture, normal, fixture_setup, test_people, fixture_teardown);
+  g_test_add ("/voice/people-forbidden", Fixture, withheld, fixture_setup, test_people_forbidden, fixture_teardown);
   g_test_add ("/voice/error-and-retry", Fixture, faulty, fixture_setup, test_error_and_retry, fixture_teardown);
   g_test_add ("/voice/no-pin-banner-when-not-offered", Fixture, graph_like, fixture_setup,
               test_no_pin_banner_when_not_offered, fixture_teardown);

@@ -769,6 +769,19 @@ porta_voice_page_get_numbers (PortaVoicePage *self)
 }
 
 /**
+ * porta_voice_page_get_people:
+ * @self: a #PortaVoicePage
+ *
+ * Returns: (transfer none): who the numbers are assigned to, as they load
+ */
+PortaPeople *
+porta_voice_page_get_people (PortaVoicePage *self)
+{
+  g_return_val_if_fail (PORTA_IS_VOICE_PAGE (self), NULL);
+  return self->people;
+}
+
+/**
  * porta_voice_page_get_store:
  *
  * Returns: (transfer none): the store of every number loaded, where the

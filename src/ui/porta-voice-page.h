@@ -9,6 +9,7 @@
 
 #include "porta-client.h"
 #include "porta-number-list.h"
+#include "porta-people.h"
 #include "porta-pin-state.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ void         porta_voice_page_set_settings    (PortaVoicePage *self,
                                                GSettings      *settings);
 GListModel  *porta_voice_page_get_model       (PortaVoicePage *self);
 PortaNumberList *porta_voice_page_get_numbers (PortaVoicePage *self);
+PortaPeople     *porta_voice_page_get_people  (PortaVoicePage *self);
 GListStore  *porta_voice_page_get_store       (PortaVoicePage *self);
 gboolean     porta_voice_page_get_loading     (PortaVoicePage *self);
 const char  *porta_voice_page_get_error_message (PortaVoicePage *self);
