@@ -445,7 +445,11 @@ test_export (Fixture       *f,
       g_autoptr(PortaPhoneNumber) number = g_list_model_get_item (model, i);
       g_autoptr(GString) expected = g_string_new (NULL);
 
-      porta_phone_number_append_csv_row (number, expected);
+      porta_phone_number_append_csv_row_with_person (
+        number,
+        porta_people_lookup (porta_voice_page_get_people (f->page),
+                             porta_phone_number_get_assignment_target_id (number)),
+        expected);
       g_string_truncate (expected, expected->len - 2);
       g_assert_cmpstr (lines[i + 1], ==, expected->str);
       g_assert_true (g_str_has_prefix (lines[i + 1], porta_phone_number_get_telephone_number (number)));

@@ -8,6 +8,10 @@
  * at once and memory stays flat at 100,000 numbers. The table's columns
  * are sized before the first row from what each can hold (the labels of
  * every enum value), since later rows cannot move earlier ones.
+ *
+ * The people come first (issue 13): each number's assignee is shown by
+ * name and UPN in the table, and CSV and JSON carry the UPN, display name
+ * and account type beside the assignmentTargetId (null when unknown).
  */
 #define G_LOG_DOMAIN "portactl"
 
@@ -19,6 +23,7 @@
 #include "porta-country.h"
 #include "porta-csv.h"
 #include "porta-number-query.h"
+#include "porta-people.h"
 #include "portactl.h"
 
 /* "+1 206 555 0100", "+39 02 1234 5678", with room for longer ones */
@@ -41,6 +46,7 @@ typedef struct
   GCancellable     *cancellable;
   gboolean          started;
   PortaNumberQuery *query;
+  GHashTable       *people;   /* index of who the numbers are assigned to, or NULL */
   GListStore       *store;
   PortactlTable    *table;
   JsonGenerator    *generator;
@@ -73,7 +79,8 @@ set_strv (JsonObject         *object,
 
 /* The Graph property names, as the CSV header has them */
 static JsonNode *
-number_to_json (PortaPhoneNumber *number)
+number_to_json (PortaPhoneNumber *number,
+                PortaPerson      *person)
 {
   JsonObject *object = json_object_new ();
   JsonNode *node;
@@ -88,6 +95,11 @@ number_to_json (PortaPhoneNumber *number)
   set_string (object, "assignmentCategory",
               porta_assignment_category_to_string (porta_phone_number_get_assignment_category (number)));
   set_string (object, "assignmentTargetId", porta_phone_number_get_assignment_target_id (number));
+  set_string (object, "assignmentTargetUserPrincipalName",
+              person ? porta_person_get_user_principal_name (person) : NULL);
+  set_string (object, "assignmentTargetDisplayName", person ? porta_person_get_display_name (person) : NULL);
+  set_string (object, "assignmentTargetAccountType",
+              person ? porta_person_type_to_string (porta_person_get_person_type (person)) : NULL);
   set_string (object, "city", porta_phone_number_get_city (number));
   set_string (object, "isoCountryCode", porta_phone_number_get_iso_country_code (number));
   set_string (object, "portInStatus",
@@ -123,21 +135,39 @@ dup_location (PortaPhoneNumber *number)
   return g_strdup (city ? city : country);
 }
 
+static char *
+dup_assignee (PortaPhoneNumber *number,
+              PortaPerson      *person)
+{
+  if (person == NULL)
+    return g_strdup (number ? porta_phone_number_get_assignment_target_id (number) : NULL);
+  if (porta_person_get_display_name (person) == NULL)
+    return g_strdup (porta_person_get_user_principal_name (person));
+  /* Translators: who a number is assigned to: a person's name, then
+   * their user principal name (sign-in address) */
+  return g_strdup_printf (_("%s · %s"), porta_person_get_display_name (person),
+                          porta_person_get_user_principal_name (person));
+}
+
 static void
 write_number (Output           *output,
               PortaPhoneNumber *number)
 {
+  PortaPerson *person = porta_people_index_lookup (output->people,
+                                                   porta_phone_number_get_assignment_target_id (number));
+
   switch (output->format)
     {
     case PORTACTL_FORMAT_TABLE:
       {
         g_autofree char *formatted = porta_phone_number_format_e164 (porta_phone_number_get_telephone_number (number));
         g_autofree char *location = dup_location (number);
+        g_autofree char *assignee = dup_assignee (number, person);
         const char *cells[N_COLUMNS] = {
           [COLUMN_NUMBER] = formatted,
           [COLUMN_TYPE] = porta_number_type_get_label (porta_phone_number_get_number_type (number)),
           [COLUMN_STATUS] = porta_assignment_status_get_label (porta_phone_number_get_assignment_status (number)),
-          [COLUMN_ASSIGNED_TO] = porta_phone_number_get_assignment_target_id (number),
+          [COLUMN_ASSIGNED_TO] = assignee,
           [COLUMN_LOCATION] = location,
         };
 
@@ -146,13 +176,13 @@ write_number (Output           *output,
       break;
 
     case PORTACTL_FORMAT_CSV:
-      porta_phone_number_append_csv_row (number, output->out);
+      porta_phone_number_append_csv_row_with_person (number, person, output->out);
       break;
 
     case PORTACTL_FORMAT_JSON:
     case PORTACTL_FORMAT_NDJSON:
       {
-        g_autoptr(JsonNode) node = number_to_json (number);
+        g_autoptr(JsonNode) node = number_to_json (number, person);
 
         if (output->format == PORTACTL_FORMAT_JSON)
           g_string_append (output->out, output->written == 0 ? "\n" : ",\n");
@@ -236,7 +266,7 @@ page_cb (guint    loaded,
 }
 
 static PortactlTable *
-new_numbers_table (void)
+new_numbers_table (GHashTable *people)
 {
   PortactlTable *table = portactl_table_new (portactl_terminal_width ());
 
@@ -257,6 +287,26 @@ new_numbers_table (void)
     g_autofree char *place = g_strnfill (LOCATION_WIDTH, 'x');
 
     portactl_table_fit_cell (table, COLUMN_ASSIGNED_TO, guid);
+    /* names are longer than GUIDs: the column holds the longest */
+    if (people != NULL)
+      {
+        GHashTableIter iter;
+        gpointer value;
+        gsize longest = 0;
+
+        g_hash_table_iter_init (&iter, people);
+        while (g_hash_table_iter_next (&iter, NULL, &value))
+          {
+            g_autofree char *label = dup_assignee (NULL, value);
+            gsize length = g_utf8_strlen (label, -1);
+
+            if (length > longest)
+              {
+                longest = length;
+                portactl_table_fit_cell (table, COLUMN_ASSIGNED_TO, label);
+              }
+          }
+      }
     portactl_table_fit_cell (table, COLUMN_LOCATION, place);
   }
   portactl_table_layout (table);
@@ -286,6 +336,8 @@ portactl_cmd_numbers (PortactlContext  *ctx,
   g_autoptr(PortactlTable) table = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) index = NULL;
   Output output = { 0, };
   PortactlFormat format = PORTACTL_FORMAT_TABLE;
   int status;
@@ -326,15 +378,29 @@ portactl_cmd_numbers (PortactlContext  *ctx,
   if ((status = portactl_context_connect (ctx)) != PORTACTL_EXIT_OK)
     return status;
 
+  /* who the numbers are assigned to, first: a terminal is no list that
+   * fills in later. Without TeamsUserConfiguration.Read.All (a 403), or
+   * on any other failure, the numbers go out with their GUIDs alone. */
+  porta_client_list_people_async (ctx->client, ctx->cancellable, portactl_context_call_cb, ctx);
+  people = porta_client_list_people_finish (ctx->client, portactl_context_wait (ctx), &error);
+  if (people != NULL)
+    index = porta_people_index_new (people);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return portactl_report_error (error);
+  else
+    g_debug ("numbers without people: %s", error->message);
+  g_clear_error (&error);
+
   store = g_list_store_new (PORTA_TYPE_PHONE_NUMBER);
   out = g_string_sized_new (256 * 1024);
+  output.people = index;
   output.format = format;
   output.cancellable = ctx->cancellable;
   output.query = query;
   output.store = store;
   output.out = out;
   if (format == PORTACTL_FORMAT_TABLE)
-    output.table = table = new_numbers_table ();
+    output.table = table = new_numbers_table (index);
   else if (format == PORTACTL_FORMAT_JSON || format == PORTACTL_FORMAT_NDJSON)
     output.generator = generator = json_generator_new ();
 

@@ -68,7 +68,8 @@ porta_csv_append_row (GString            *out,
 
 static const char * const columns[] = {
   "telephoneNumber", "id", "numberType", "assignmentStatus", "activationState",
-  "assignmentCategory", "assignmentTargetId", "city", "isoCountryCode", "portInStatus",
+  "assignmentCategory", "assignmentTargetId", "assignmentTargetUserPrincipalName",
+  "assignmentTargetDisplayName", "assignmentTargetAccountType", "city", "isoCountryCode", "portInStatus",
   "operatorId", "numberSource", "capabilities", "supportedCustomerActions",
   "reverseNumberLookupOptions", "civicAddressId", "locationId", "networkSiteId",
 };
@@ -98,10 +99,27 @@ join (const char * const *values)
  * porta_phone_number_append_csv_row:
  * @number: a phone number
  * @out: where to write the record, in porta_phone_number_csv_columns() order
+ *
+ * As porta_phone_number_append_csv_row_with_person() with no person known.
  */
 void
 porta_phone_number_append_csv_row (PortaPhoneNumber *number,
                                    GString          *out)
+{
+  porta_phone_number_append_csv_row_with_person (number, NULL, out);
+}
+
+/**
+ * porta_phone_number_append_csv_row_with_person:
+ * @number: a phone number
+ * @person: (nullable): who @number is assigned to, when known: its UPN,
+ *   display name and account type go beside the assignmentTargetId
+ * @out: where to write the record, in porta_phone_number_csv_columns() order
+ */
+void
+porta_phone_number_append_csv_row_with_person (PortaPhoneNumber *number,
+                                               PortaPerson      *person,
+                                               GString          *out)
 {
   g_autofree char *capabilities = join (porta_phone_number_get_capabilities (number));
   g_autofree char *actions = join (porta_phone_number_get_supported_customer_actions (number));
@@ -114,6 +132,9 @@ porta_phone_number_append_csv_row (PortaPhoneNumber *number,
     porta_activation_state_to_string (porta_phone_number_get_activation_state (number)),
     porta_assignment_category_to_string (porta_phone_number_get_assignment_category (number)),
     porta_phone_number_get_assignment_target_id (number),
+    person ? porta_person_get_user_principal_name (person) : NULL,
+    person ? porta_person_get_display_name (person) : NULL,
+    person ? porta_person_type_to_string (porta_person_get_person_type (person)) : NULL,
     porta_phone_number_get_city (number),
     porta_phone_number_get_iso_country_code (number),
     porta_port_in_status_to_string (porta_phone_number_get_port_in_status (number)),

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "porta-person.h"
 #include "porta-phone-number.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ void                porta_csv_append_row              (GString          *out,
                                                        const char * const *fields,
                                                        gsize             n_fields);
 const char * const *porta_phone_number_csv_columns    (gsize            *n_columns);
+void                porta_phone_number_append_csv_row_with_person (PortaPhoneNumber *number,
+                                                                   PortaPerson      *person,
+                                                                   GString          *out);
 void                porta_phone_number_append_csv_row (PortaPhoneNumber *number,
                                                        GString          *out);
 

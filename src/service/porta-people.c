@@ -138,16 +138,7 @@ list_done_cb (GObject      *object,
     }
   else
     {
-      GHashTable *by_id = new_index ();
-
-      for (guint i = 0; i < people->len; i++)
-        {
-          PortaPerson *person = g_ptr_array_index (people, i);
-
-          g_hash_table_replace (by_id, g_ascii_strdown (porta_person_get_id (person), -1),
-                                g_object_ref (person));
-        }
-      replace_index (self, by_id);
+      replace_index (self, porta_people_index_new (people));
       set_available (self, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PEOPLE]);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -433,6 +424,27 @@ porta_people_get_index (PortaPeople *self,
   if (serial != NULL)
     *serial = self->serial;
   return self->by_id;
+}
+
+/**
+ * porta_people_index_new:
+ * @people: (element-type PortaPerson): from porta_client_list_people_finish()
+ *
+ * Returns: (transfer full): an index of @people for
+ *   porta_people_index_lookup(), never to be changed
+ */
+GHashTable *
+porta_people_index_new (GPtrArray *people)
+{
+  GHashTable *by_id = new_index ();
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      PortaPerson *person = g_ptr_array_index (people, i);
+
+      g_hash_table_replace (by_id, g_ascii_strdown (porta_person_get_id (person), -1), g_object_ref (person));
+    }
+  return by_id;
 }
 
 /**

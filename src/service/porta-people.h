@@ -28,6 +28,7 @@ PortaPerson  *porta_people_lookup        (PortaPeople  *self,
                                           const char   *id);
 GHashTable   *porta_people_get_index     (PortaPeople  *self,
                                           guint        *serial);
+GHashTable   *porta_people_index_new     (GPtrArray    *people);
 PortaPerson  *porta_people_index_lookup  (GHashTable   *index,
                                           const char   *id);
 void          porta_people_refresh       (PortaPeople  *self);

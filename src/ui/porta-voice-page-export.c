@@ -8,7 +8,8 @@
  * writing runs under the page's GCancellable, cancelled in its dispose,
  * so closing the window stops it (issue 12). Split from
  * porta-voice-page.c; the page installs porta_voice_page_export_action()
- * as voice.export.
+ * as voice.export. Each number's person, when known, gives its UPN, name
+ * and account type beside the assignmentTargetId (issue 13).
  */
 #define G_LOG_DOMAIN "porta-voice-page"
 
@@ -22,14 +23,16 @@
 
 typedef struct
 {
-  GPtrArray *numbers;
-  GFile     *file;
+  GPtrArray  *numbers;
+  GHashTable *people;   /* the people's index, never changed: read in the thread */
+  GFile      *file;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
   g_ptr_array_unref (data->numbers);
+  g_hash_table_unref (data->people);
   g_object_unref (data->file);
   g_free (data);
 }
@@ -49,9 +52,13 @@ export_thread (GTask        *task,
   porta_csv_append_row (csv, columns, n_columns);
   for (guint i = 0; i < data->numbers->len; i++)
     {
+      PortaPhoneNumber *number = g_ptr_array_index (data->numbers, i);
+      PortaPerson *person = porta_people_index_lookup (data->people,
+                                                       porta_phone_number_get_assignment_target_id (number));
+
       if (i % 1000 == 0 && g_task_return_error_if_cancelled (task))
         return;
-      porta_phone_number_append_csv_row (g_ptr_array_index (data->numbers, i), csv);
+      porta_phone_number_append_csv_row_with_person (number, person, csv);
     }
 
   if (!g_file_replace_contents (data->file, csv->str, csv->len, NULL, FALSE,
@@ -92,6 +99,7 @@ porta_voice_page_export_async (PortaVoicePage      *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   data = g_new0 (ExportData, 1);
   data->numbers = g_ptr_array_new_full (n, g_object_unref);
+  data->people = g_hash_table_ref (porta_people_get_index (self->people, NULL));
   data->file = g_object_ref (file);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (data->numbers, g_list_model_get_item (G_LIST_MODEL (self->filter_model), i));
