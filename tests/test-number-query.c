@@ -167,6 +167,72 @@ test_text (void)
   }
 }
 
+/* issue 13: the assignee's name and UPN, and the account type */
+static void
+test_people (void)
+{
+  g_autoptr(GPtrArray) numbers = sample ();
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(PortaNumberQuery) query = porta_number_query_new ();
+  g_autoptr(PortaNumberQuery) before = NULL;
+
+  g_ptr_array_add (people, porta_person_new ("6F1C2A9E-0B4D-4C37-9A51-0E5B7C1D2E3F",
+                                             "giulia.rossi@contoso.onmicrosoft.com", "Giulia Rossi",
+                                             PORTA_PERSON_TYPE_USER));
+  g_ptr_array_add (people, porta_person_new ("9e8d7c6b-5a49-4838-a726-150493827160",
+                                             "centralino.torino@contoso.onmicrosoft.com", NULL,
+                                             PORTA_PERSON_TYPE_RESOURCE_ACCOUNT));
+  index = porta_people_index_new (people);
+
+  /* before the people: a name finds nothing, the GUID still does */
+  porta_number_query_set_text (query, "rossi");
+  g_assert_cmpuint (count (query, numbers), ==, 0);
+  before = porta_number_query_copy (query);
+  g_assert_true (porta_number_query_set_people_index (query, index, 1));
+  g_assert_false (porta_number_query_set_people_index (query, index, 1));
+  /* other people: neither narrower nor wider */
+  g_assert_false (porta_number_query_is_stricter_than (query, before));
+  g_assert_false (porta_number_query_is_stricter_than (before, query));
+
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "GIULIA R");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "giulia.rossi@contoso");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "centralino");
+  g_assert_true (porta_number_query_matches (query, g_ptr_array_index (numbers, 4)));
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  /* cities and GUIDs as before; a + search never looks at names */
+  porta_number_query_set_text (query, "seattle");
+  g_assert_cmpuint (count (query, numbers), ==, 2);
+  porta_number_query_set_text (query, "9e8d7c6b");
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  porta_number_query_set_text (query, "+giulia");
+  g_assert_cmpuint (count (query, numbers), ==, 0);
+  porta_number_query_set_text (query, NULL);
+
+  /* the account type: only numbers whose person is of that type */
+  porta_number_query_set_person_type (query, PORTA_PERSON_TYPE_USER);
+  g_assert_false (porta_number_query_is_empty (query));
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  g_assert_true (porta_number_query_matches (query, g_ptr_array_index (numbers, 0)));
+  porta_number_query_set_person_type (query, PORTA_PERSON_TYPE_RESOURCE_ACCOUNT);
+  g_assert_cmpuint (count (query, numbers), ==, 1);
+  g_assert_true (porta_number_query_matches (query, g_ptr_array_index (numbers, 4)));
+  {
+    g_autoptr(PortaNumberQuery) copy = porta_number_query_copy (query);
+    g_autofree char *a = porta_number_query_to_key (query);
+    g_autofree char *b = porta_number_query_to_key (copy);
+
+    /* a copy, as the filter's thread takes, matches the same */
+    g_assert_cmpuint (count (copy, numbers), ==, 1);
+    g_assert_cmpstr (a, ==, b);
+  }
+  porta_number_query_set_person_type (query, PORTA_NUMBER_QUERY_ANY);
+  g_assert_true (porta_number_query_is_empty (query));
+}
+
 static void
 test_filters (void)
 {
@@ -609,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/number-query/digits", test_digits);
   g_test_add_func ("/number-query/text", test_text);
   g_test_add_func ("/number-query/filters", test_filters);
+  g_test_add_func ("/number-query/people", test_people);
   g_test_add_func ("/number-query/stricter", test_stricter);
   g_test_add_func ("/number-query/key", test_key);
   g_test_add_func ("/number-query/anchored", test_anchored);

@@ -244,6 +244,22 @@ porta_number_query_set_people (PortaNumberQuery *query,
   guint serial = 0;
   GHashTable *index = people ? porta_people_get_index (people, &serial) : NULL;
 
+  return porta_number_query_set_people_index (query, index, serial);
+}
+
+/**
+ * porta_number_query_set_people_index:
+ * @query: a query
+ * @index: (nullable): from porta_people_index_new() or porta_people_get_index()
+ * @serial: tells this index from others: a new one, a new serial
+ *
+ * Returns: whether the query changed
+ */
+gboolean
+porta_number_query_set_people_index (PortaNumberQuery *query,
+                                     GHashTable       *index,
+                                     guint             serial)
+{
   if (index == query->people && serial == query->people_serial)
     return FALSE;
   g_clear_pointer (&query->people, g_hash_table_unref);

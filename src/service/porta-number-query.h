@@ -36,6 +36,9 @@ gboolean          porta_number_query_set_person_type  (PortaNumberQuery       *q
 int               porta_number_query_get_person_type  (const PortaNumberQuery *query);
 gboolean          porta_number_query_set_people       (PortaNumberQuery       *query,
                                                        PortaPeople            *people);
+gboolean          porta_number_query_set_people_index (PortaNumberQuery       *query,
+                                                       GHashTable             *index,
+                                                       guint                   serial);
 gboolean          porta_number_query_set_country      (PortaNumberQuery       *query,
                                                        const char             *iso_country_code);
 const char       *porta_number_query_get_country      (const PortaNumberQuery *query);
