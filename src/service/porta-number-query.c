@@ -460,7 +460,8 @@ text_matches (PortaNumberQuery *query,
     {
       PortaPerson *person = porta_people_index_lookup (query->people, target);
 
-      if (person != NULL && strstr (porta_person_get_search_key (person), query->folded) != NULL)
+      /* contains(), not strstr(): see above */
+      if (person != NULL && contains (porta_person_get_search_key (person), query->folded, query->folded_len))
         return TRUE;
     }
   /* an id of hexadecimal digits and dashes (a GUID, as Graph gives)
