@@ -23,6 +23,11 @@
  * account-type filter keeps the numbers whose person is of that type.
  * The query holds the people's index as it was when set; an index is
  * never changed, only replaced, so copies match in worker threads.
+ * Each index set is a new generation, and a number keeps who its
+ * assignee is in the last generation it was asked about: the id is
+ * looked up once per set of people, not once per keystroke (a hash
+ * lookup per assigned number doubled a keystroke's time at 100,000
+ * numbers, tests/bench/bench-voice).
  */
 #define G_LOG_DOMAIN "porta-number-query"
 
@@ -57,6 +62,7 @@ struct _PortaNumberQuery
   int         person_type;
   GHashTable *people;          /* a PortaPeople index, held; or NULL */
   guint       people_serial;
+  guint32     people_generation; /* unique to each index set; 0 without one */
 
   GHashTable *city_matches;    /* interned city, held → 1 + whether it contains @folded */
   const char *last_city;       /* the last city looked up there, and its verdict */
@@ -92,6 +98,7 @@ porta_number_query_copy (const PortaNumberQuery *query)
   copy->person_type = query->person_type;
   copy->people = query->people ? g_hash_table_ref (query->people) : NULL;
   copy->people_serial = query->people_serial;
+  copy->people_generation = query->people_generation;
   return copy;
 }
 
@@ -265,7 +272,34 @@ porta_number_query_set_people_index (PortaNumberQuery *query,
   g_clear_pointer (&query->people, g_hash_table_unref);
   query->people = index ? g_hash_table_ref (index) : NULL;
   query->people_serial = serial;
+  query->people_generation = 0;
+  if (index != NULL)
+    {
+      static gint last_generation;
+
+      /* never 0, which numbers take for "not looked up" */
+      while (query->people_generation == 0)
+        query->people_generation = (guint32) g_atomic_int_add (&last_generation, 1) + 1;
+    }
   return TRUE;
+}
+
+/* who @number's assignee is in the query's people, looked up once for
+ * each set of people */
+static PortaPerson *
+person_of (PortaNumberQuery *query,
+           PortaPhoneNumber *number)
+{
+  gpointer person;
+
+  if (query->people == NULL)
+    return NULL;
+  if (!porta_phone_number_get_resolved_person (number, query->people_generation, &person))
+    {
+      person = porta_people_index_lookup (query->people, porta_phone_number_get_assignment_target_id (number));
+      porta_phone_number_set_resolved_person (number, query->people_generation, person);
+    }
+  return person;
 }
 
 /**
@@ -458,7 +492,7 @@ text_matches (PortaNumberQuery *query,
     return FALSE;
   if (query->people != NULL)
     {
-      PortaPerson *person = porta_people_index_lookup (query->people, target);
+      PortaPerson *person = person_of (query, number);
 
       /* contains(), not strstr(): see above */
       if (person != NULL && contains (porta_person_get_search_key (person), query->folded, query->folded_len))
@@ -495,8 +529,7 @@ porta_number_query_matches (PortaNumberQuery *query,
     return FALSE;
   if (query->person_type != PORTA_NUMBER_QUERY_ANY)
     {
-      PortaPerson *person = porta_people_index_lookup (query->people,
-                                                       porta_phone_number_get_assignment_target_id (number));
+      PortaPerson *person = person_of (query, number);
 
       if (person == NULL || (int) porta_person_get_person_type (person) != query->person_type)
         return FALSE;

@@ -90,7 +90,9 @@ set_error (PortaPeople *self,
 static GHashTable *
 new_index (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* the keys are the people's own lowercase ids (porta_person_get_id_key()):
+   * no copy of 68,000 GUIDs */
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
 /* takes @by_id */
@@ -442,7 +444,7 @@ porta_people_index_new (GPtrArray *people)
     {
       PortaPerson *person = g_ptr_array_index (people, i);
 
-      g_hash_table_replace (by_id, g_ascii_strdown (porta_person_get_id (person), -1), g_object_ref (person));
+      g_hash_table_replace (by_id, (gpointer) porta_person_get_id_key (person), g_object_ref (person));
     }
   return by_id;
 }

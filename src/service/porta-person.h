@@ -26,6 +26,7 @@ const char      *porta_person_get_user_principal_name (PortaPerson *self);
 const char      *porta_person_get_display_name      (PortaPerson  *self);
 const char      *porta_person_get_label             (PortaPerson  *self);
 PortaPersonType  porta_person_get_person_type       (PortaPerson  *self);
+const char      *porta_person_get_id_key            (PortaPerson  *self);
 const char      *porta_person_get_search_key        (PortaPerson  *self);
 
 G_END_DECLS

@@ -215,6 +215,11 @@ struct _PortaPhoneNumber
   guint8   port_in_status;
   guint8   number_source;
   guint8   target_is_hex;   /* assignmentTargetId is all hex digits and dashes */
+
+  /* who assignmentTargetId is in the people of @resolved_generation
+   * (porta-number-query.c); 0 for none yet */
+  guint32  resolved_generation;
+  gpointer resolved_person;
 };
 
 G_DEFINE_FINAL_TYPE (PortaPhoneNumber, porta_phone_number, G_TYPE_OBJECT)
@@ -706,6 +711,46 @@ porta_phone_number_get_target_is_hex (PortaPhoneNumber *self)
 {
   g_return_val_if_fail (PORTA_IS_PHONE_NUMBER (self), FALSE);
   return self->target_is_hex;
+}
+
+/**
+ * porta_phone_number_get_resolved_person:
+ * @self: a phone number
+ * @generation: which people (not 0)
+ * @person: (out) (transfer none) (nullable): who the assignee is in them
+ *
+ * What porta_phone_number_set_resolved_person() kept, so that a search
+ * looks the assignee up once per set of people, not once per keystroke.
+ * Not locked: only the threads of one search touch it, each number in
+ * one of them (porta-filter-model.c).
+ *
+ * Returns: whether the assignee was looked up in @generation
+ */
+gboolean
+porta_phone_number_get_resolved_person (PortaPhoneNumber *self,
+                                        guint32           generation,
+                                        gpointer         *person)
+{
+  if (self->resolved_generation != generation)
+    return FALSE;
+  *person = self->resolved_person;
+  return TRUE;
+}
+
+/**
+ * porta_phone_number_set_resolved_person:
+ * @self: a phone number
+ * @generation: which people (not 0)
+ * @person: (nullable): who the assignee is in them, not held: whoever
+ *   asks with @generation holds the people
+ */
+void
+porta_phone_number_set_resolved_person (PortaPhoneNumber *self,
+                                        guint32           generation,
+                                        gpointer          person)
+{
+  self->resolved_generation = generation;
+  self->resolved_person = person;
 }
 
 /**

@@ -31,6 +31,12 @@ PortaAssignmentStatus    porta_phone_number_get_assignment_status            (Po
 PortaAssignmentCategory  porta_phone_number_get_assignment_category          (PortaPhoneNumber  *self);
 const char              *porta_phone_number_get_assignment_target_id         (PortaPhoneNumber  *self);
 gboolean                 porta_phone_number_get_target_is_hex                (PortaPhoneNumber  *self);
+gboolean                 porta_phone_number_get_resolved_person              (PortaPhoneNumber  *self,
+                                                                              guint32            generation,
+                                                                              gpointer          *person);
+void                     porta_phone_number_set_resolved_person              (PortaPhoneNumber  *self,
+                                                                              guint32            generation,
+                                                                              gpointer           person);
 
 void                     porta_interned_string_release                       (char              *string);
 PortaPortInStatus        porta_phone_number_get_port_in_status               (PortaPhoneNumber  *self);
