@@ -304,3 +304,35 @@ porta_error_is_retryable (const GError *error)
       return FALSE;
     }
 }
+
+/**
+ * porta_error_replace:
+ * @slot: where a model keeps its last error
+ * @error: (nullable): the new one, copied
+ *
+ * What every model's `error` property needs: the same problem twice
+ * in a row (domain, code and message) is no change, so a binding does
+ * not redraw a banner and a screen reader does not read it again.
+ *
+ * Returns: whether *@slot changed, and so whether to notify
+ */
+gboolean
+porta_error_replace (GError      **slot,
+                     const GError *error)
+{
+  GError *old = *slot;
+
+  if (old == NULL || error == NULL)
+    {
+      if (old == error)
+        return FALSE;
+    }
+  else if (old->domain == error->domain && old->code == error->code &&
+           g_strcmp0 (old->message, error->message) == 0)
+    return FALSE;
+
+  g_clear_error (slot);
+  if (error != NULL)
+    *slot = g_error_copy (error);
+  return TRUE;
+}

@@ -85,5 +85,7 @@ void         porta_error_add_field_error       (GError       *error,
                                                 const char   *message);
 char        *porta_error_format_details        (const GError *error);
 gboolean     porta_error_is_retryable          (const GError *error);
+gboolean     porta_error_replace               (GError      **slot,
+                                                const GError *error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include "porta-error.h"
 #include "porta-number-list.h"
 #include "porta-phone-number.h"
 
@@ -109,16 +110,12 @@ set_n_loaded (PortaNumberList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
 }
 
-/* takes @error */
 static void
 set_error (PortaNumberList *self,
-           GError          *error)
+           const GError *error)
 {
-  if (self->error == NULL && error == NULL)
-    return;
-  g_clear_error (&self->error);
-  self->error = error;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (porta_error_replace (&self->error, error))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 /* ---- loading ----------------------------------------------------------- */
@@ -144,7 +141,7 @@ list_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* the numbers already here stay */
-      set_error (self, g_steal_pointer (&error));
+      set_error (self, error);
     }
 
   g_clear_object (&self->cancellable);

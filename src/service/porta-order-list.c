@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "porta-error.h"
 #include "porta-order-list.h"
 
 struct _PortaOrderList
@@ -107,27 +108,12 @@ set_loading (PortaOrderList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static gboolean
-errors_equal (const GError *a,
-              const GError *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return a->domain == b->domain && a->code == b->code && g_strcmp0 (a->message, b->message) == 0;
-}
-
-/* The same problem twice in a row is no change: a binding would only
- * redraw the banner, and a screen reader read it again */
 static void
 set_error (PortaOrderList *self,
            const GError   *error)
 {
-  if (errors_equal (self->error, error))
-    return;
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (porta_error_replace (&self->error, error))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static PortaPortOrder *

@@ -75,16 +75,12 @@ set_available (PortaPeople *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
 }
 
-/* takes @error */
 static void
 set_error (PortaPeople *self,
-           GError      *error)
+           const GError *error)
 {
-  if (self->error == NULL && error == NULL)
-    return;
-  g_clear_error (&self->error);
-  self->error = error;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (porta_error_replace (&self->error, error))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static GHashTable *
@@ -136,7 +132,7 @@ list_done_cb (GObject      *object,
     }
   else if (people == NULL)
     {
-      set_error (self, g_steal_pointer (&error));
+      set_error (self, error);
     }
   else
     {

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include "porta-error.h"
 #include "porta-pin-state.h"
 
 struct _PortaPinState
@@ -87,17 +88,8 @@ static void
 set_error (PortaPinState *self,
            const GError  *error)
 {
-  if (self->error == NULL && error == NULL)
-    return;
-  if (self->error != NULL && error != NULL &&
-      g_error_matches (self->error, error->domain, error->code) &&
-      g_strcmp0 (self->error->message, error->message) == 0)
-    return;
-
-  g_clear_error (&self->error);
-  if (error != NULL)
-    self->error = g_error_copy (error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (porta_error_replace (&self->error, error))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
 static void
